@@ -1,0 +1,69 @@
+/**
+ * The first thing wrong with a profile, with the path relative to the object being checked.
+ * Checkers throw it and each level of nesting prefixes its own name on the way out, so the
+ * full path (`positions[1].company.name`) is only built when a profile is actually rejected.
+ */
+export class ProfileProblem {
+  constructor(
+    readonly path: string,
+    readonly problem: string,
+  ) {}
+
+  under(prefix: string): ProfileProblem {
+    if (this.path === '') return new ProfileProblem(prefix, this.problem)
+    const join = this.path.startsWith('[') ? '' : '.'
+    return new ProfileProblem(`${prefix}${join}${this.path}`, this.problem)
+  }
+}
+
+/** Rejects the value at `path` (relative to the object being checked). */
+export function problem(path: string, expected: string, value: unknown): never {
+  throw new ProfileProblem(path, `${expected} (got ${describe(value)})`)
+}
+
+/** Runs `check` on a nested value, prefixing `path` to any problem it finds. */
+export function inside<T>(path: string, value: T, check: (value: T) => void): void {
+  try {
+    check(value)
+  } catch (error) {
+    throw error instanceof ProfileProblem ? error.under(path) : error
+  }
+}
+
+/** Like `inside`, for a section that may be absent. */
+export function optionalSection(value: unknown, path: string, check: (value: unknown) => void): void {
+  if (value !== undefined) inside(path, value, check)
+}
+
+/** Checks every item of an array; the `[i]` part of the path is built only on failure. */
+export function eachItem(value: unknown, check: (item: unknown) => void): void {
+  if (!Array.isArray(value)) problem('', 'must be an array', value)
+  for (let i = 0; i < value.length; i++) {
+    try {
+      check(value[i])
+    } catch (error) {
+      throw error instanceof ProfileProblem ? error.under(`[${i}]`) : error
+    }
+  }
+}
+
+const SHOWN_STRING_LENGTH = 60
+
+function describe(value: unknown): string {
+  switch (typeof value) {
+    case 'string': {
+      const shown = JSON.stringify(value)
+      return shown.length > SHOWN_STRING_LENGTH ? `${shown.slice(0, SHOWN_STRING_LENGTH)}…"` : shown
+    }
+    case 'number':
+    case 'boolean':
+    case 'undefined':
+      return String(value)
+    case 'bigint':
+      return `${value}n`
+    case 'object':
+      return value === null ? 'null' : Array.isArray(value) ? 'an array' : 'an object'
+    default:
+      return `a ${typeof value}`
+  }
+}

@@ -1,0 +1,52 @@
+import { parseFacetFilter, parseFacetList } from './facet-values.js'
+import { parseCount, parseSort, parseStart } from './paging-parameters.js'
+import { parseCountryCode, parsePostal } from './place-parameters.js'
+import { readRequest } from './read-request.js'
+import type { SearchQuery, SearchRequest } from './search-query.js'
+import { parseCriterion, parseKeywords, parseName } from './text-parameters.js'
+
+/**
+ * Turns a legacy URL or a request object into a validated `SearchQuery` (SPEC §3.1, §8).
+ * Parameters are judged in a fixed order so that a request with several bad values always
+ * reports the same one, whichever implementation answers it.
+ */
+export function parseSearchRequest(request: SearchRequest): SearchQuery {
+  const { params, fields } = readRequest(request)
+  const get = (name: string) => params.get(name) ?? undefined
+
+  const keywords = parseKeywords(get('keywords'))
+  const firstName = parseName(get('first-name'))
+  const lastName = parseName(get('last-name'))
+  const companyName = parseCriterion(
+    'company-name',
+    get('company-name'),
+    'current-company',
+    get('current-company'),
+  )
+  const title = parseCriterion('title', get('title'), 'current-title', get('current-title'))
+  const schoolName = parseCriterion(
+    'school-name',
+    get('school-name'),
+    'current-school',
+    get('current-school'),
+  )
+  const countryCode = parseCountryCode(get('country-code'))
+  const postal = parsePostal(get('postal-code'), get('distance'), countryCode)
+  const facetFilters = params.getAll('facet').map(parseFacetFilter)
+  const facets = parseFacetList(get('facets'))
+  const sort = parseSort(get('sort'))
+  const start = parseStart(get('start'))
+  const count = parseCount(get('count'))
+
+  const query: SearchQuery = { keywords, facetFilters, facets, sort, start, count }
+  // Absent criteria are left out rather than set to undefined, so queries compare by shape.
+  if (firstName) query.firstName = firstName
+  if (lastName) query.lastName = lastName
+  if (companyName) query.companyName = companyName
+  if (title) query.title = title
+  if (schoolName) query.schoolName = schoolName
+  if (countryCode !== undefined) query.countryCode = countryCode
+  if (postal) query.postal = postal
+  if (fields !== undefined) query.fields = fields
+  return query
+}

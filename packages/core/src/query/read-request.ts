@@ -1,0 +1,103 @@
+import { fail } from '../errors.js'
+import type { SearchRequest, SearchRequestObject } from './search-query.js'
+
+/** A request reduced to what every parser reads: decoded parameters and the raw selector. */
+export interface RawRequest {
+  params: URLSearchParams
+  fields?: string
+}
+
+/** The parameter names the parser reads; any other key of the object form is ignored. */
+const PARAMETERS = [
+  'keywords',
+  'first-name',
+  'last-name',
+  'company-name',
+  'current-company',
+  'title',
+  'current-title',
+  'school-name',
+  'current-school',
+  'country-code',
+  'postal-code',
+  'distance',
+  'facet',
+  'facets',
+  'sort',
+  'start',
+  'count',
+] as const
+
+// The host must be followed by `/`, otherwise `https://hostpeople-search` would backtrack into
+// a match. A fragment is dropped as a URL would drop it.
+const LEGACY_URL =
+  /^(?:[A-Za-z][A-Za-z\d+.-]*:\/\/[^/?#]+(?=\/))?\/?(?:v1\/)?people-search(?::([^?#]*))?(?:\?([^#]*))?(?:#.*)?$/s
+
+export function readRequest(request: SearchRequest): RawRequest {
+  if (typeof request === 'string') return readUrl(request)
+  if (isPlainObject(request)) return readObject(request)
+  return fail(
+    'badRequest',
+    `Unreadable people-search request: expected a URL or an object, got ${kindOf(request)}`,
+  )
+}
+
+function readUrl(url: string): RawRequest {
+  const match = LEGACY_URL.exec(url)
+  if (match === null) {
+    return fail(
+      'badRequest',
+      `Invalid request path {${url}}: expected [/][v1/]people-search[:(fields)][?query]`,
+    )
+  }
+  const [, selector, query] = match
+  const params = new URLSearchParams(query ?? '')
+  if (selector === undefined) return { params }
+  return { params, fields: selector.includes('%') ? percentDecode(selector, url) : selector }
+}
+
+function percentDecode(selector: string, url: string): string {
+  try {
+    return decodeURIComponent(selector)
+  } catch {
+    return fail('badRequest', `Invalid request path {${url}}: malformed percent-encoding in field selector`)
+  }
+}
+
+function readObject(request: SearchRequestObject): RawRequest {
+  const params = new URLSearchParams()
+  for (const name of PARAMETERS) {
+    if (!Object.hasOwn(request, name)) continue
+    for (const value of valuesOf(name, request[name])) params.append(name, value)
+  }
+  const fields = Object.hasOwn(request, 'fields') ? valuesOf('fields', request.fields)[0] : undefined
+  if (fields === undefined) return { params }
+  return { params, fields: fields.startsWith(':') ? fields.slice(1) : fields }
+}
+
+function valuesOf(name: string, value: unknown): string[] {
+  if (value === undefined) return []
+  if (!Array.isArray(value)) return [scalar(name, value)]
+  return value.map((item) => scalar(name, item))
+}
+
+function scalar(name: string, value: unknown): string {
+  const type = typeof value
+  if (type === 'string' || type === 'number' || type === 'boolean') return String(value)
+  return fail(
+    'badRequest',
+    `Unreadable value for parameter {${name}}: expected a string, number or boolean, got ${kindOf(value)}`,
+  )
+}
+
+function isPlainObject(value: unknown): value is SearchRequestObject {
+  if (typeof value !== 'object' || value === null) return false
+  const proto: unknown = Object.getPrototypeOf(value)
+  return proto === null || Object.getPrototypeOf(proto) === null
+}
+
+function kindOf(value: unknown): string {
+  if (value === null) return 'null'
+  if (Array.isArray(value)) return 'an array'
+  return typeof value
+}

@@ -1,0 +1,349 @@
+import { describe, expect, it } from 'vitest'
+import { PeopleSearchError } from '../../src/errors.js'
+import { parseSearchRequest } from '../../src/query/parse-request.js'
+import type { SearchQuery, SearchRequest } from '../../src/query/search-query.js'
+
+const DEFAULTS: SearchQuery = {
+  keywords: [],
+  facetFilters: [],
+  facets: [],
+  sort: 'connections',
+  start: 0,
+  count: 10,
+}
+
+/** The error `parseSearchRequest` throws for `request`, which must throw one. */
+function errorOf(request: SearchRequest): PeopleSearchError {
+  try {
+    parseSearchRequest(request)
+  } catch (error) {
+    if (error instanceof PeopleSearchError) return error
+    throw error
+  }
+  throw new Error(`no error for ${JSON.stringify(request)}`)
+}
+
+function q(query: string): string {
+  return `/v1/people-search?${query}`
+}
+
+describe('parseSearchRequest: the path', () => {
+  it.each([
+    ['people-search', {}],
+    ['/people-search', {}],
+    ['v1/people-search', {}],
+    ['/v1/people-search', {}],
+    ['https://api.linkedin.com/v1/people-search', {}],
+    ['http://localhost:8080/people-search?', {}],
+    ['/v1/people-search:(people:(id),num-results)', { fields: '(people:(id),num-results)' }],
+    ['/v1/people-search:(people:(id))?count=5', { fields: '(people:(id))', count: 5 }],
+    ['/v1/people-search:(people%3A(id))', { fields: '(people:(id))' }],
+    ['/v1/people-search?keywords=a#ignored', { keywords: ['a'] }],
+  ])('accepts %s', (url, expected) => {
+    expect(parseSearchRequest(url)).toEqual({ ...DEFAULTS, ...expected })
+  })
+
+  it.each([
+    '',
+    '/v2/people-search',
+    '/v1/people',
+    '/v1/people-search/',
+    '/v1/People-Search',
+    'https://api.linkedin.compeople-search',
+    'api.linkedin.com/v1/people-search',
+    ' /v1/people-search',
+    '/v1/people-search&count=1',
+  ])('rejects the path %j', (url) => {
+    const error = errorOf(url)
+    expect(error).toMatchObject({ kind: 'badRequest', status: 400 })
+    expect(error.message).toContain(`{${url}}`)
+  })
+
+  it('rejects a selector with malformed percent-encoding', () => {
+    const url = '/v1/people-search:(id%zz)'
+    const error = errorOf(url)
+    expect(error).toMatchObject({ kind: 'badRequest', status: 400 })
+    expect(error.message).toContain(url)
+  })
+
+  it.each([null, 42, true, ['keywords'], new Map(), undefined])('rejects the request %o', (request) => {
+    const error = errorOf(request as unknown as SearchRequest)
+    expect(error).toMatchObject({ kind: 'badRequest', status: 400 })
+  })
+})
+
+describe('parseSearchRequest: reading parameters', () => {
+  it('decodes + and percent-escapes', () => {
+    expect(parseSearchRequest(q('keywords=Jos%C3%A9+O%27Reilly')).keywords).toEqual(['jose', 'oreilly'])
+  })
+
+  it('counts a repeated parameter once, its first occurrence', () => {
+    expect(parseSearchRequest(q('count=3&count=abc&keywords=a&keywords=b'))).toMatchObject({
+      count: 3,
+      keywords: ['a'],
+    })
+  })
+
+  it('treats parameter names as case-sensitive and ignores unknown ones', () => {
+    expect(parseSearchRequest(q('Count=abc&KEYWORDS=x&format=json&fields=x'))).toEqual(DEFAULTS)
+  })
+
+  it('reads the object form like the URL form', () => {
+    expect(
+      parseSearchRequest({
+        keywords: 'java developer',
+        'current-company': true,
+        'company-name': 'Acme',
+        count: 5,
+        start: 20,
+        facet: ['network,F', 'location,us:84'],
+        fields: ':(people:(id))',
+        unknown: undefined,
+        sort: undefined,
+      }),
+    ).toEqual({
+      ...DEFAULTS,
+      keywords: ['java', 'developer'],
+      companyName: { tokens: ['acme'], current: true },
+      count: 5,
+      start: 20,
+      facetFilters: [
+        { code: 'network', values: ['F'] },
+        { code: 'location', values: ['us:84'] },
+      ],
+      fields: '(people:(id))',
+    })
+  })
+
+  it('keeps only the first value of an array for parameters other than facet', () => {
+    expect(parseSearchRequest({ count: [3, 'abc'], fields: ['(id)', '(x)'] })).toEqual({
+      ...DEFAULTS,
+      count: 3,
+      fields: '(id)',
+    })
+  })
+
+  it('strips only one leading colon of an object-form selector', () => {
+    expect(parseSearchRequest({ fields: '(id)' }).fields).toBe('(id)')
+    expect(parseSearchRequest({ fields: '::(id)' }).fields).toBe(':(id)')
+  })
+
+  it('converts object-form numbers with String, so a fraction is a 400', () => {
+    const error = errorOf({ count: 2.5 })
+    expect(error).toMatchObject({ kind: 'badParameter', status: 400 })
+    expect(error.message).toContain('{2.5}')
+    expect(error.message).toContain('{count}')
+  })
+
+  it.each([
+    ['null', { keywords: null }],
+    ['an object', { count: { n: 1 } }],
+    ['a nested array', { facet: [['network,F']] }],
+  ])('rejects an object-form value that is %s', (_, request) => {
+    const error = errorOf(request as unknown as SearchRequest)
+    expect(error).toMatchObject({ kind: 'badRequest', status: 400 })
+    expect(error.message).toMatch(/\{(keywords|count|facet)\}/)
+  })
+
+  it('ignores unknown object-form keys whatever their type', () => {
+    expect(parseSearchRequest({ viewer: { id: 'x' } } as unknown as SearchRequest)).toEqual(DEFAULTS)
+  })
+})
+
+describe('parseSearchRequest: accepted values', () => {
+  it.each<[string, Partial<SearchQuery>]>([
+    ['keywords=', {}],
+    ['keywords=***', {}],
+    ['keywords=a+b+a', { keywords: ['a', 'b', 'a'] }],
+    [`keywords=${'a'.repeat(1000)}`, { keywords: ['a'.repeat(1000)] }],
+    [`keywords=${Array(32).fill('w').join('+')}`, { keywords: Array(32).fill('w') }],
+    ['first-name=Mary+Ann&last-name=O%27Brien', { firstName: ['mary', 'ann'], lastName: ['obrien'] }],
+    ['first-name=&last-name=-', {}],
+    ['company-name=Acme,+Inc', { companyName: { tokens: ['acme', 'inc'] } }],
+    ['company-name=Acme&current-company=TRUE', { companyName: { tokens: ['acme'], current: true } }],
+    ['title=CEO&current-title=False', { title: { tokens: ['ceo'], current: false } }],
+    ['school-name=MIT&current-school=true', { schoolName: { tokens: ['mit'], current: true } }],
+    ['company-name=', {}],
+    ['country-code=us', { countryCode: 'us' }],
+    [
+      'country-code=gb&postal-code=+SW1A+1AA+',
+      { countryCode: 'gb', postal: { code: 'SW1A 1AA', distance: 0 } },
+    ],
+    [
+      'country-code=us&postal-code=94043&distance=10',
+      { countryCode: 'us', postal: { code: '94043', distance: 10 } },
+    ],
+    [
+      'country-code=us&postal-code=94043&distance=2.',
+      { countryCode: 'us', postal: { code: '94043', distance: 2 } },
+    ],
+    [
+      'country-code=us&postal-code=94043&distance=.5',
+      { countryCode: 'us', postal: { code: '94043', distance: 0.5 } },
+    ],
+    [
+      'country-code=us&postal-code=94043&distance=0',
+      { countryCode: 'us', postal: { code: '94043', distance: 0 } },
+    ],
+    ['postal-code=++', {}],
+    ['sort=RELEVANCE', { sort: 'relevance' }],
+    ['sort=recommenders', { sort: 'recommenders' }],
+    ['sort=distance', { sort: 'distance' }],
+    ['sort=connections', { sort: 'connections' }],
+    ['start=0&count=0', { start: 0, count: 0 }],
+    ['start=007&count=25', { start: 7, count: 25 }],
+    [`start=${Number.MAX_SAFE_INTEGER}`, { start: Number.MAX_SAFE_INTEGER }],
+  ])('%s', (query, expected) => {
+    expect(parseSearchRequest(q(query))).toEqual({ ...DEFAULTS, ...expected })
+  })
+})
+
+describe('parseSearchRequest: facets', () => {
+  it.each<[string, SearchQuery['facetFilters']]>([
+    ['facet=LOCATION,US:84,us:0', [{ code: 'location', values: ['us:84', 'us:0'] }]],
+    ['facet=location,us:084', [{ code: 'location', values: ['us:084'] }]],
+    ['facet=industry,004,4,12', [{ code: 'industry', values: ['4', '12'] }]],
+    ['facet=network,f,S,a,o', [{ code: 'network', values: ['F', 'S', 'A', 'O'] }]],
+    ['facet=language,EN,_O,pt', [{ code: 'language', values: ['en', '_o', 'pt'] }]],
+    [
+      'facet=current-company,+ACME-1+,acme-1,x.y_z',
+      [{ code: 'current-company', values: ['acme-1', 'x.y_z'] }],
+    ],
+    ['facet=past-company,1337', [{ code: 'past-company', values: ['1337'] }]],
+    ['facet=School,Mit', [{ code: 'school', values: ['mit'] }]],
+    ['facet=+network+,F', [{ code: 'network', values: ['F'] }]],
+    [
+      'facet=network,F&facet=network,S',
+      [
+        { code: 'network', values: ['F'] },
+        { code: 'network', values: ['S'] },
+      ],
+    ],
+    [`facet=network${',F'.repeat(100)}`, [{ code: 'network', values: ['F'] }]],
+  ])('%s', (query, facetFilters) => {
+    expect(parseSearchRequest(q(query))).toEqual({ ...DEFAULTS, facetFilters })
+  })
+
+  it.each<[string, SearchQuery['facets']]>([
+    ['facets=location,NETWORK', ['location', 'network']],
+    ['facets=', []],
+    ['facets=,school,,+industry+,school,', ['school', 'industry']],
+  ])('%s', (query, facets) => {
+    expect(parseSearchRequest(q(query))).toEqual({ ...DEFAULTS, facets })
+  })
+})
+
+describe('parseSearchRequest: 400s name the parameter and the value', () => {
+  const longKeywords = 'a'.repeat(1001)
+  const manyWords = Array(33).fill('w').join(' ')
+  const manyValues = `network${',F'.repeat(101)}`
+
+  it.each<[string, Record<string, string>, string, string]>([
+    ['keywords too long', { keywords: longKeywords }, 'keywords', longKeywords],
+    ['keywords with 33 words', { keywords: manyWords }, 'keywords', manyWords],
+    ['a bad flag', { 'company-name': 'Acme', 'current-company': 'yes' }, 'current-company', 'yes'],
+    ['an empty flag', { title: 'CEO', 'current-title': '' }, 'current-title', ''],
+    ['a padded flag', { title: 'CEO', 'current-title': ' true' }, 'current-title', ' true'],
+    ['a flag alone', { 'current-company': 'true' }, 'current-company', 'true'],
+    [
+      'a flag beside an empty name',
+      { 'school-name': '--', 'current-school': 'false' },
+      'current-school',
+      'false',
+    ],
+    ['an upper-case country', { 'country-code': 'US' }, 'country-code', 'US'],
+    ['an unknown country', { 'country-code': 'zz' }, 'country-code', 'zz'],
+    ['a three-letter country', { 'country-code': 'usa' }, 'country-code', 'usa'],
+    ['an empty country', { 'country-code': '' }, 'country-code', ''],
+    ['a postal code without country', { 'postal-code': '94043' }, 'postal-code', '94043'],
+    ['a negative distance', { 'country-code': 'us', 'postal-code': '1', distance: '-1' }, 'distance', '-1'],
+    [
+      'a distance with an exponent',
+      { 'country-code': 'us', 'postal-code': '1', distance: '1e3' },
+      'distance',
+      '1e3',
+    ],
+    ['an empty distance', { 'country-code': 'us', 'postal-code': '1', distance: '' }, 'distance', ''],
+    ['a lone dot distance', { 'country-code': 'us', 'postal-code': '1', distance: '.' }, 'distance', '.'],
+    [
+      'an endless distance',
+      { 'country-code': 'us', 'postal-code': '1', distance: '9'.repeat(400) },
+      'distance',
+      '9'.repeat(400),
+    ],
+    ['a distance without postal code', { distance: '5' }, 'distance', '5'],
+    ['an unknown facet', { facet: 'planet,earth' }, 'facet', 'planet,earth'],
+    ['an empty facet', { facet: '' }, 'facet', ''],
+    ['a facet without values', { facet: 'network' }, 'facet', 'network'],
+    ['a facet with an empty value', { facet: 'network,F,' }, 'facet', 'network,F,'],
+    ['a facet with 101 values', { facet: manyValues }, 'facet', manyValues],
+    ['a malformed location', { facet: 'location,us-84' }, 'facet', 'us-84'],
+    ['a location in no country', { facet: 'location,zz:0' }, 'facet', 'zz:0'],
+    ['a bare country location', { facet: 'location,us' }, 'facet', 'us'],
+    ['a non-numeric industry', { facet: 'industry,4a' }, 'facet', '4a'],
+    ['a huge industry', { facet: 'industry,99999999999999999999' }, 'facet', '99999999999999999999'],
+    ['an unknown degree', { facet: 'network,X' }, 'facet', 'X'],
+    ['an unknown language', { facet: 'language,en_US' }, 'facet', 'en_US'],
+    ['a company id with a space', { facet: 'current-company,ac me' }, 'facet', 'ac me'],
+    ['a school id that is too long', { facet: `school,${'s'.repeat(65)}` }, 'facet', 's'.repeat(65)],
+    ['an unknown histogram', { facets: 'location,planet' }, 'facets', 'planet'],
+    ['an unknown sort', { sort: 'name' }, 'sort', 'name'],
+    ['an empty sort', { sort: '' }, 'sort', ''],
+    ['a negative start', { start: '-1' }, 'start', '-1'],
+    ['a start past the safe integers', { start: '9007199254740992' }, 'start', '9007199254740992'],
+    ['a fractional start', { start: '1.0' }, 'start', '1.0'],
+    ['an empty start', { start: '' }, 'start', ''],
+    ['a count over 25', { count: '26' }, 'count', '26'],
+    ['a signed count', { count: '+5' }, 'count', '+5'],
+    ['a padded count', { count: ' 5' }, 'count', ' 5'],
+    ['an exponent count', { count: '1e1' }, 'count', '1e1'],
+    ['a word count', { count: 'abc' }, 'count', 'abc'],
+  ])('%s', (_, params, parameter, value) => {
+    for (const request of [q(new URLSearchParams(params).toString()), params]) {
+      const error = errorOf(request)
+      expect(error).toMatchObject({ kind: 'badParameter', status: 400, errorCode: 0 })
+      expect(error.message).toContain(`{${parameter}}`)
+      expect(error.message).toContain(`{${value}}`)
+    }
+  })
+
+  it('words the count message as documented', () => {
+    expect(errorOf(q('count=abc')).message).toBe(
+      'Invalid value {abc} for parameter {count}: must be an integer from 0 to 25',
+    )
+  })
+
+  it('says which companion a flag needs', () => {
+    expect(errorOf(q('current-company=true')).message).toContain('current-company requires company-name')
+  })
+
+  it('calls an unknown facet code unknown', () => {
+    expect(errorOf(q('facet=planet,earth')).message).toContain('Unknown facet {planet}')
+  })
+})
+
+describe('parseSearchRequest: order of checks', () => {
+  it.each([
+    ['keywords before first-name', `keywords=${'a'.repeat(1001)}&count=99`, 'keywords'],
+    ['company before title', 'current-company=x&current-title=y', 'current-company'],
+    ['title before school', 'current-school=x&current-title=y', 'current-title'],
+    ['school before country', 'current-school=x&country-code=US', 'current-school'],
+    ['country before postal', 'country-code=US&postal-code=1', 'country-code'],
+    ['postal before distance', 'postal-code=1&distance=x', 'postal-code'],
+    ['distance before facet', 'country-code=us&postal-code=1&distance=x&facet=x', 'distance'],
+    ['facet before facets', 'facets=x&facet=x', 'facet'],
+    ['facets before sort', 'sort=x&facets=x', 'facets'],
+    ['sort before start', 'start=x&sort=x', 'sort'],
+    ['start before count', 'count=x&start=x', 'start'],
+  ])('%s', (_, query, parameter) => {
+    expect(errorOf(q(query)).message).toContain(`parameter {${parameter}}`)
+  })
+
+  it('judges the path before any parameter', () => {
+    expect(errorOf('/v2/people-search?count=x')).toMatchObject({ kind: 'badRequest' })
+  })
+
+  it('judges a bad flag value before its missing companion', () => {
+    expect(errorOf(q('current-company=maybe')).message).toContain('must be true or false')
+  })
+})
