@@ -1,0 +1,206 @@
+import countries from 'i18n-iso-countries'
+import { EDUCATION, POSITION } from '../index/analyze-profile.js'
+import type { Dictionary } from '../index/dictionary.js'
+import { LANGUAGE_CODES, LANGUAGE_NAMES } from '../index/languages.js'
+import { mostFrequentName, type NameCounts } from '../index/name-counts.js'
+import { FIRST, GROUP, type NetworkView, NONE, SECOND } from '../index/network.js'
+import type { IndexStore } from '../index/store.js'
+import { CONNECTIONS, PUBLIC } from '../model/visibility.js'
+import { degreeOf } from '../query/degree.js'
+import type { FacetCode } from '../query/search-query.js'
+
+/**
+ * A facet type of SPEC §4.2 as numbers: bucket codes map to dense ids (0 = unknown), and a
+ * member's values are written into a reused buffer, so filtering and counting allocate nothing
+ * per member. Values respect what the viewer may see.
+ */
+export interface FacetDomain {
+  readonly code: FacetCode
+  /** Ids run from 1 to size − 1. */
+  size(): number
+  idOf(bucketCode: string): number
+  codeOf(id: number): string
+  /** Writes the member's distinct bucket ids into `out` and returns how many. */
+  values(slot: number, out: Uint32Array): number
+  /** Display names for the given bucket ids, for this viewer. */
+  names(ids: readonly number[]): string[]
+  /** The name of a selected bucket that no member has (so it has no id). */
+  unknownName(bucketCode: string): string
+}
+
+const NETWORK_CODES = ['', 'F', 'S', 'A', 'O']
+const NETWORK_NAMES = ['', '1st Connections', '2nd Connections', 'Group Members', '3rd + Everyone Else']
+const NETWORK_ID_OF_DEGREE = [4, 1, 2, 3] // NONE → O, FIRST → F, SECOND → S, GROUP → A
+
+export function facetDomain(code: FacetCode, store: IndexStore, view: NetworkView): FacetDomain {
+  switch (code) {
+    case 'location':
+      return dictionaryDomain(
+        code,
+        store.locations,
+        (slot, out) => {
+          const location = store.columns.location[slot]
+          if (location === 0) return 0
+          out[0] = location
+          const country = store.columns.country[slot]
+          if (country === location) return 1
+          out[1] = country
+          return 2
+        },
+        (id) => locationName(store, id),
+      )
+    case 'industry':
+      return dictionaryDomain(
+        code,
+        store.industries,
+        (slot, out) => {
+          out[0] = store.columns.industry[slot]
+          return out[0] === 0 ? 0 : 1
+        },
+        (id) => mostFrequentName(store.industryNames.get(id) ?? []) ?? store.industries.value(id),
+      )
+    case 'network':
+      return fixedDomain(code, NETWORK_CODES, NETWORK_NAMES, (slot) => {
+        const degree = degreeOf(view, slot)
+        return degree === FIRST || degree === SECOND || degree === GROUP || degree === NONE
+          ? NETWORK_ID_OF_DEGREE[degree]
+          : 0
+      })
+    case 'language':
+      return fixedDomain(
+        code,
+        ['', ...LANGUAGE_CODES],
+        ['', ...LANGUAGE_NAMES],
+        (slot) => store.columns.language[slot] + 1,
+      )
+    case 'current-company':
+      return orgDomain(code, store, view, POSITION, true)
+    case 'past-company':
+      return orgDomain(code, store, view, POSITION, false)
+    case 'school':
+      return orgDomain(code, store, view, EDUCATION, undefined)
+  }
+}
+
+function dictionaryDomain(
+  code: FacetCode,
+  dictionary: Dictionary,
+  values: (slot: number, out: Uint32Array) => number,
+  name: (id: number) => string,
+): FacetDomain {
+  return {
+    code,
+    size: () => dictionary.size,
+    idOf: (bucket) => dictionary.find(bucket),
+    codeOf: (id) => dictionary.value(id),
+    values,
+    names: (ids) => ids.map(name),
+    unknownName: (bucket) => (code === 'location' ? countryName(bucket) : undefined) ?? bucket,
+  }
+}
+
+function fixedDomain(
+  code: FacetCode,
+  codes: readonly string[],
+  names: readonly string[],
+  valueOf: (slot: number) => number,
+): FacetDomain {
+  return {
+    code,
+    size: () => codes.length,
+    idOf: (bucket) => Math.max(0, codes.indexOf(bucket)),
+    codeOf: (id) => codes[id],
+    values: (slot, out) => {
+      out[0] = valueOf(slot)
+      return out[0] === 0 ? 0 : 1
+    },
+    names: (ids) => ids.map((id) => names[id]),
+    unknownName: (bucket) => bucket,
+  }
+}
+
+/** `cc:0` is named from the ISO 3166 table; a region by its most frequent indexed name. */
+function locationName(store: IndexStore, id: number): string {
+  const code = store.locations.value(id)
+  return countryName(code) ?? mostFrequentName(store.locationNames.get(id) ?? []) ?? code
+}
+
+function countryName(code: string): string | undefined {
+  return code.endsWith(':0') ? countries.getName(code.slice(0, -2).toUpperCase(), 'en') : undefined
+}
+
+/**
+ * Companies of current or past positions, or schools of educations: only items the viewer may
+ * see give a member a value, and only those items lend a bucket its name.
+ */
+function orgDomain(
+  code: FacetCode,
+  store: IndexStore,
+  view: NetworkView,
+  kind: typeof POSITION | typeof EDUCATION,
+  current: boolean | undefined,
+): FacetDomain {
+  const { items, columns } = store
+  return {
+    code,
+    size: () => store.orgs.size,
+    idOf: (bucket) => store.orgs.find(bucket),
+    codeOf: (id) => store.orgs.value(id),
+    values: (slot, out) => {
+      const first = columns.firstItem[slot]
+      const end = first + columns.itemCount[slot]
+      const isFirst = degreeOf(view, slot) === FIRST
+      let count = 0
+      outer: for (let item = first; item < end; item++) {
+        const org = items.org[item]
+        if (org === 0 || items.kind[item] !== kind) continue
+        if (current !== undefined && (items.current[item] === 1) !== current) continue
+        const visibility = items.visibility[item]
+        if (visibility !== PUBLIC && !(visibility === CONNECTIONS && isFirst)) continue
+        for (let i = 0; i < count; i++) if (out[i] === org) continue outer
+        out[count++] = org
+      }
+      return count
+    },
+    names: (ids) => orgNames(store, view, kind, ids),
+    unknownName: (bucket) => bucket,
+  }
+}
+
+/** Public name counts plus the connections-only items of the viewer's first degree. */
+function orgNames(
+  store: IndexStore,
+  view: NetworkView,
+  kind: typeof POSITION | typeof EDUCATION,
+  ids: readonly number[],
+): string[] {
+  const publicCounts: NameCounts = store.orgNames[kind]
+  const extra = new Map<number, Map<string, number>>()
+  const wanted = new Set(ids)
+  const { items, columns } = store
+  for (const slot of view.first) {
+    if (columns.alive[slot] === 0) continue
+    const first = columns.firstItem[slot]
+    const profile = store.profiles[slot]
+    if (profile === undefined) continue
+    const positions = profile.positions ?? []
+    for (let item = first; item < first + columns.itemCount[slot]; item++) {
+      const org = items.org[item]
+      if (items.kind[item] !== kind || items.visibility[item] !== CONNECTIONS || !wanted.has(org)) continue
+      const index = item - first
+      const name =
+        kind === POSITION
+          ? positions[index].company.name
+          : profile.educations?.[index - positions.length].school.name
+      if (name === undefined || name === '') continue
+      let counts = extra.get(org)
+      if (counts === undefined) extra.set(org, (counts = new Map()))
+      counts.set(name, (counts.get(name) ?? 0) + 1)
+    }
+  }
+  return ids.map((id) => {
+    const counts = new Map(publicCounts.get(id) ?? [])
+    for (const [name, count] of extra.get(id) ?? []) counts.set(name, (counts.get(name) ?? 0) + count)
+    return mostFrequentName(counts) ?? store.orgs.value(id)
+  })
+}

@@ -1,0 +1,39 @@
+import type { MemberColumns } from '../index/columns.js'
+import { FIRST, SECOND } from '../index/network.js'
+import type { SortOrder } from '../query/search-query.js'
+
+/**
+ * The four orders of SPEC §3.4 as "a ranks strictly ahead of b", each ending in id ascending
+ * (code-unit order) so every order is total and pages are stable.
+ */
+export function sortOrder(
+  sort: SortOrder,
+  columns: MemberColumns,
+  ids: readonly string[],
+  degree: (slot: number) => number,
+): (a: number, scoreA: number, b: number, scoreB: number) => boolean {
+  const connections = columns.numConnections
+  const recommenders = columns.numRecommenders
+  const byConnectionsThenId = (a: number, b: number): boolean =>
+    connections[a] !== connections[b] ? connections[a] > connections[b] : ids[a] < ids[b]
+  switch (sort) {
+    case 'connections':
+      return (a, _sa, b) => byConnectionsThenId(a, b)
+    case 'recommenders':
+      return (a, _sa, b) =>
+        recommenders[a] !== recommenders[b] ? recommenders[a] > recommenders[b] : byConnectionsThenId(a, b)
+    case 'distance':
+      return (a, _sa, b) => {
+        const ra = distanceRank(degree(a))
+        const rb = distanceRank(degree(b))
+        return ra !== rb ? ra < rb : byConnectionsThenId(a, b)
+      }
+    case 'relevance':
+      return (a, sa, b, sb) => (sa !== sb ? sa > sb : byConnectionsThenId(a, b))
+  }
+}
+
+/** F, then S, then A and O together. */
+function distanceRank(degree: number): number {
+  return degree === FIRST ? 0 : degree === SECOND ? 1 : 2
+}

@@ -1,0 +1,68 @@
+import { ensureCapacity } from './growable.js'
+
+/**
+ * Per-member attributes in typed arrays indexed by slot, so sorting and filtering a million
+ * members reads flat memory instead of chasing profile objects. Ids of 0 mean "none".
+ */
+export class MemberColumns {
+  alive = new Uint8Array(0)
+  numConnections = new Float64Array(0)
+  numRecommenders = new Float64Array(0)
+  /** Weighted lengths of public and connections-only searchable text (BM25 dl). */
+  dlPublic = new Uint32Array(0)
+  dlConnections = new Uint32Array(0)
+  firstKey = new Uint32Array(0)
+  lastKey = new Uint32Array(0)
+  /** Location code (`us:84`) and its country bucket (`us:0`), ids in the location dictionary. */
+  location = new Uint32Array(0)
+  country = new Uint32Array(0)
+  industry = new Uint32Array(0)
+  language = new Uint8Array(0)
+  /** The member's point for distance searches; NaN when it has none. */
+  lat = new Float64Array(0)
+  lon = new Float64Array(0)
+  postalKey = new Uint32Array(0)
+  /** The member's positions and educations: items firstItem … firstItem + itemCount − 1. */
+  firstItem = new Uint32Array(0)
+  itemCount = new Uint32Array(0)
+
+  ensure(capacity: number): void {
+    if (capacity <= this.alive.length) return
+    this.alive = ensureCapacity(this.alive, capacity)
+    this.numConnections = ensureCapacity(this.numConnections, capacity)
+    this.numRecommenders = ensureCapacity(this.numRecommenders, capacity)
+    this.dlPublic = ensureCapacity(this.dlPublic, capacity)
+    this.dlConnections = ensureCapacity(this.dlConnections, capacity)
+    this.firstKey = ensureCapacity(this.firstKey, capacity)
+    this.lastKey = ensureCapacity(this.lastKey, capacity)
+    this.location = ensureCapacity(this.location, capacity)
+    this.country = ensureCapacity(this.country, capacity)
+    this.industry = ensureCapacity(this.industry, capacity)
+    this.language = ensureCapacity(this.language, capacity)
+    this.lat = ensureCapacity(this.lat, capacity)
+    this.lon = ensureCapacity(this.lon, capacity)
+    this.postalKey = ensureCapacity(this.postalKey, capacity)
+    this.firstItem = ensureCapacity(this.firstItem, capacity)
+    this.itemCount = ensureCapacity(this.itemCount, capacity)
+  }
+}
+
+/** Per-item attributes (positions and educations of every member), indexed by item id. */
+export class ItemColumns {
+  slot = new Uint32Array(0)
+  kind = new Uint8Array(0)
+  current = new Uint8Array(0)
+  visibility = new Uint8Array(0)
+  /** Company or school id in the org dictionary; 0 when the item has none. */
+  org = new Uint32Array(0)
+  length = 0
+
+  ensure(capacity: number): void {
+    if (capacity <= this.slot.length) return
+    this.slot = ensureCapacity(this.slot, capacity)
+    this.kind = ensureCapacity(this.kind, capacity)
+    this.current = ensureCapacity(this.current, capacity)
+    this.visibility = ensureCapacity(this.visibility, capacity)
+    this.org = ensureCapacity(this.org, capacity)
+  }
+}

@@ -1,0 +1,33 @@
+/**
+ * Interns strings as dense ids starting at 1, so columns can hold a uint32 where a string
+ * would cost an object; 0 stays free to mean "none".
+ */
+export class Dictionary {
+  private readonly ids = new Map<string, number>()
+  private readonly values: string[] = ['']
+
+  /** The id of `value`, assigning the next one when it is new. */
+  intern(value: string): number {
+    let id = this.ids.get(value)
+    if (id === undefined) {
+      id = this.values.length
+      this.values.push(value)
+      this.ids.set(value, id)
+    }
+    return id
+  }
+
+  /** The id of `value`, or 0 when it was never interned (so it matches nothing). */
+  find(value: string): number {
+    return this.ids.get(value) ?? 0
+  }
+
+  value(id: number): string {
+    return this.values[id]
+  }
+
+  /** Ids run from 1 to size − 1. */
+  get size(): number {
+    return this.values.length
+  }
+}

@@ -1,0 +1,101 @@
+/**
+ * First-degree connections and group memberships between member slots (SPEC §1.2). Edges
+ * are undirected and stored on both ends; `version` changes whenever any degree could.
+ */
+export class Graph {
+  private readonly neighbours: (number[] | undefined)[] = []
+  private readonly groupsOf: (string[] | undefined)[] = []
+  private readonly members = new Map<string, Set<number>>()
+  version = 0
+
+  connect(a: number, b: number): void {
+    if (a === b) return
+    const list = (this.neighbours[a] ??= [])
+    if (list.includes(b)) return
+    list.push(b)
+    ;(this.neighbours[b] ??= []).push(a)
+    this.version++
+  }
+
+  disconnect(a: number, b: number): void {
+    const list = this.neighbours[a]
+    if (list === undefined || !remove(list, b)) return
+    remove(this.neighbours[b] ?? [], a)
+    this.version++
+  }
+
+  join(slot: number, group: string): void {
+    let set = this.members.get(group)
+    if (set === undefined) {
+      set = new Set()
+      this.members.set(group, set)
+    }
+    if (set.has(slot)) return
+    set.add(slot)
+    ;(this.groupsOf[slot] ??= []).push(group)
+    this.version++
+  }
+
+  leave(slot: number, group: string): void {
+    const set = this.members.get(group)
+    if (set === undefined || !set.delete(slot)) return
+    if (set.size === 0) this.members.delete(group)
+    remove(this.groupsOf[slot] ?? [], group)
+    this.version++
+  }
+
+  /** Moves every edge and membership of `from` to `to`: a replaced profile keeps its links. */
+  move(from: number, to: number): void {
+    const list = this.neighbours[from]
+    if (list !== undefined) {
+      for (const other of list) {
+        const back = this.neighbours[other] as number[]
+        back[back.indexOf(from)] = to
+      }
+      this.neighbours[to] = list
+      this.neighbours[from] = undefined
+    }
+    const groups = this.groupsOf[from]
+    if (groups !== undefined) {
+      for (const group of groups) {
+        const set = this.members.get(group) as Set<number>
+        set.delete(from)
+        set.add(to)
+      }
+      this.groupsOf[to] = groups
+      this.groupsOf[from] = undefined
+    }
+    this.version++
+  }
+
+  /** Drops every edge and membership of a removed member. */
+  isolate(slot: number): void {
+    for (const other of [...(this.neighbours[slot] ?? [])]) this.disconnect(slot, other)
+    for (const group of [...(this.groupsOf[slot] ?? [])]) this.leave(slot, group)
+    this.version++
+  }
+
+  neighboursOf(slot: number): readonly number[] {
+    return this.neighbours[slot] ?? EMPTY
+  }
+
+  groupsOfMember(slot: number): readonly string[] {
+    return this.groupsOf[slot] ?? EMPTY_GROUPS
+  }
+
+  membersOf(group: string): ReadonlySet<number> {
+    return this.members.get(group) ?? EMPTY_SET
+  }
+}
+
+const EMPTY: readonly number[] = []
+const EMPTY_GROUPS: readonly string[] = []
+const EMPTY_SET: ReadonlySet<number> = new Set()
+
+function remove<T>(list: T[], value: T): boolean {
+  const at = list.indexOf(value)
+  if (at < 0) return false
+  list[at] = list[list.length - 1]
+  list.pop()
+  return true
+}

@@ -1,0 +1,207 @@
+import type { Geocoder } from '../geo/geocoder.js'
+import type { Profile } from '../model/profile.js'
+import { PUBLIC } from '../model/visibility.js'
+import { type AnalyzedItem, EDUCATION, POSITION, ProfileAnalyzer } from './analyze-profile.js'
+import { ItemColumns, MemberColumns } from './columns.js'
+import { Dictionary } from './dictionary.js'
+import { Graph } from './graph.js'
+import { U32List } from './growable.js'
+import { languageBucket } from './languages.js'
+import { NameCounts } from './name-counts.js'
+import { Posting } from './postings.js'
+
+/** Criteria over positions and educations (SPEC §3.1), each with its own token postings. */
+export const COMPANY = 'c'
+export const TITLE = 't'
+export const SCHOOL = 's'
+export type ItemField = typeof COMPANY | typeof TITLE | typeof SCHOOL
+
+/**
+ * Everything the index holds, by slot. A slot is one version of one member: a replaced
+ * profile gets a new slot and the old one dies, so posting lists only ever grow at the end
+ * and stay sorted. Dead slots stay in postings until the index compacts.
+ */
+export class IndexStore {
+  readonly ids: string[] = []
+  readonly profiles: (Profile | undefined)[] = []
+  readonly slotOf = new Map<string, number>()
+  readonly columns = new MemberColumns()
+  readonly items = new ItemColumns()
+  readonly graph = new Graph()
+
+  readonly postings = new Map<string, Posting>()
+  /** Item ids per `field + token`: the postings that company/title/school criteria intersect. */
+  readonly itemPostings = new Map<string, U32List>()
+  readonly nameKeys = new Dictionary()
+  readonly firstNameSlots: U32List[] = []
+  readonly lastNameSlots: U32List[] = []
+
+  readonly locations = new Dictionary()
+  readonly industries = new Dictionary()
+  readonly orgs = new Dictionary()
+  readonly postalCodes = new Dictionary()
+  readonly locationNames = new NameCounts()
+  readonly industryNames = new NameCounts()
+  /** Names of companies (positions) and schools (educations), counted over public items only. */
+  readonly orgNames = [new NameCounts(), new NameCounts()]
+
+  slotCount = 0
+  liveCount = 0
+  /** The most positions + educations one member has: the room a facet value buffer needs. */
+  maxItemCount = 0
+  /** Σ over live members of the weighted length of their public text (BM25 avgdl · N). */
+  publicLength = 0
+
+  private readonly analyzer = new ProfileAnalyzer()
+
+  constructor(private readonly geocoder: Geocoder) {}
+
+  /** Stores a validated profile in a new slot and returns it; the caller retires any old slot. */
+  insert(profile: Profile, now: number): number {
+    const slot = this.slotCount++
+    const analysis = this.analyzer.analyze(profile, now)
+    const { columns } = this
+    columns.ensure(this.slotCount)
+    this.ids[slot] = profile.id
+    this.profiles[slot] = profile
+
+    for (const [token, tf] of analysis.tfPublic) {
+      this.posting(token).push(slot, tf, analysis.tfConnections.get(token) ?? 0)
+    }
+    for (const [token, tf] of analysis.tfConnections) {
+      if (!analysis.tfPublic.has(token)) this.posting(token).push(slot, 0, tf)
+    }
+    columns.dlPublic[slot] = analysis.dlPublic
+    columns.dlConnections[slot] = analysis.dlConnections
+    columns.firstKey[slot] = this.nameKeys.intern(analysis.firstKey)
+    columns.lastKey[slot] = this.nameKeys.intern(analysis.lastKey)
+    slotList(this.firstNameSlots, columns.firstKey[slot]).push(slot)
+    slotList(this.lastNameSlots, columns.lastKey[slot]).push(slot)
+
+    columns.numConnections[slot] = profile.numConnections ?? 0
+    columns.numRecommenders[slot] = profile.numRecommenders ?? 0
+    columns.language[slot] = languageBucket(profile.language)
+    this.storeLocation(slot, profile)
+    const industry = profile.industry
+    columns.industry[slot] = industry === undefined ? 0 : this.industries.intern(String(industry.code))
+    if (industry !== undefined) this.industryNames.add(columns.industry[slot], industry.name, 1)
+    this.storeItems(slot, analysis.items)
+
+    columns.alive[slot] = 1
+    this.slotOf.set(profile.id, slot)
+    this.liveCount++
+    this.publicLength += analysis.dlPublic
+    return slot
+  }
+
+  /** Marks a slot dead and takes its share out of every statistic and name count. */
+  retire(slot: number, now: number): void {
+    const profile = this.profiles[slot] as Profile
+    const analysis = this.analyzer.analyze(profile, now)
+    for (const token of analysis.tfPublic.keys()) (this.postings.get(token) as Posting).publicDocs--
+    const { columns } = this
+    if (columns.location[slot] !== 0)
+      this.locationNames.add(columns.location[slot], profile.location?.name ?? '', -1)
+    if (columns.industry[slot] !== 0)
+      this.industryNames.add(columns.industry[slot], profile.industry?.name ?? '', -1)
+    this.countOrgNames(slot, analysis.items, -1)
+    columns.alive[slot] = 0
+    this.profiles[slot] = undefined
+    if (this.slotOf.get(profile.id) === slot) this.slotOf.delete(profile.id)
+    this.liveCount--
+    this.publicLength -= columns.dlPublic[slot]
+  }
+
+  private posting(token: string): Posting {
+    let posting = this.postings.get(token)
+    if (posting === undefined) {
+      posting = new Posting()
+      this.postings.set(token, posting)
+    }
+    return posting
+  }
+
+  private storeLocation(slot: number, profile: Profile): void {
+    const { columns } = this
+    const location = profile.location
+    columns.lat[slot] = Number.NaN
+    columns.lon[slot] = Number.NaN
+    if (location === undefined) {
+      columns.location[slot] = 0
+      columns.country[slot] = 0
+      columns.postalKey[slot] = 0
+      return
+    }
+    const country = location.code.slice(0, location.code.indexOf(':'))
+    columns.location[slot] = this.locations.intern(location.code)
+    columns.country[slot] = this.locations.intern(`${country}:0`)
+    this.locationNames.add(columns.location[slot], location.name, 1)
+    const postal = location.postalCode?.trim()
+    columns.postalKey[slot] = postal ? this.postalCodes.intern(postalKey(country, postal)) : 0
+    if (location.lat !== undefined && location.lon !== undefined) {
+      columns.lat[slot] = location.lat
+      columns.lon[slot] = location.lon
+    } else if (postal && this.geocoder.covers(country)) {
+      const point = this.geocoder.locate(country, postal)
+      if (point !== undefined) {
+        columns.lat[slot] = point.lat
+        columns.lon[slot] = point.lon
+      }
+    }
+  }
+
+  private storeItems(slot: number, list: AnalyzedItem[]): void {
+    const { items, columns } = this
+    columns.firstItem[slot] = items.length
+    columns.itemCount[slot] = list.length
+    if (list.length > this.maxItemCount) this.maxItemCount = list.length
+    items.ensure(items.length + list.length)
+    for (const item of list) {
+      const id = items.length++
+      items.slot[id] = slot
+      items.kind[id] = item.kind
+      items.current[id] = item.current ? 1 : 0
+      items.visibility[id] = item.visibility
+      items.org[id] = item.org === '' ? 0 : this.orgs.intern(item.org)
+      if (item.visibility > 1) continue
+      const orgField = item.kind === POSITION ? COMPANY : SCHOOL
+      for (const token of item.orgTokens) this.itemPosting(orgField, token, id)
+      for (const token of item.titleTokens) this.itemPosting(TITLE, token, id)
+    }
+    this.countOrgNames(slot, list, 1)
+  }
+
+  private countOrgNames(slot: number, list: AnalyzedItem[], delta: 1 | -1): void {
+    const first = this.columns.firstItem[slot]
+    list.forEach((item, i) => {
+      const org = this.items.org[first + i]
+      if (org !== 0 && item.orgName !== '' && item.visibility === PUBLIC) {
+        this.orgNames[item.kind === POSITION ? POSITION : EDUCATION].add(org, item.orgName, delta)
+      }
+    })
+  }
+
+  private itemPosting(field: ItemField, token: string, item: number): void {
+    const key = field + token
+    let list = this.itemPostings.get(key)
+    if (list === undefined) {
+      list = new U32List()
+      this.itemPostings.set(key, list)
+    }
+    if (list.last() !== item) list.push(item)
+  }
+}
+
+/** The key two members share when they are in the same postal code of the same country. */
+export function postalKey(country: string, code: string): string {
+  return `${country}|${code.trim().toUpperCase()}`
+}
+
+function slotList(lists: U32List[], key: number): U32List {
+  let list = lists[key]
+  if (list === undefined) {
+    list = new U32List()
+    lists[key] = list
+  }
+  return list
+}

@@ -1,0 +1,219 @@
+import { fail } from './errors.js'
+import type { Geocoder } from './geo/geocoder.js'
+import { UsZipGeocoder } from './geo/us-zip-geocoder.js'
+import { NetworkCache } from './index/network.js'
+import { IndexStore } from './index/store.js'
+import type { AccountLevel, Profile } from './model/profile.js'
+import { validateProfile, validateProfiles } from './model/validate-profile.js'
+import { type ExecutionContext, execute } from './query/execute.js'
+import { parseSearchRequest } from './query/parse-request.js'
+import type { SearchAnswer } from './query/search-answer.js'
+import type { FacetCode, SearchQuery, SearchRequest } from './query/search-query.js'
+import { defaultSearchResult } from './render/search-result.js'
+import type { SearchResult } from './result.js'
+
+export interface PeopleIndexOptions {
+  /** The clock that decides which positions and educations are current. */
+  now?: () => Date
+  /** Places postal codes for distance searches; defaults to US ZIP centroids. */
+  geocoder?: Geocoder
+  /** Result caps by the viewer's account level (SPEC §3.3). */
+  caps?: Partial<Record<AccountLevel, number>>
+  /** How many top buckets a histogram shows besides the selected ones (SPEC §4.3). */
+  facetBucketLimit?: number
+}
+
+export interface SearchOptions {
+  /** The member on whose behalf the search runs (SPEC §3.2). */
+  viewer?: string
+}
+
+export const DEFAULT_CAPS: Readonly<Record<AccountLevel, number>> = {
+  basic: 100,
+  business: 300,
+  'business-plus': 500,
+  executive: 700,
+}
+
+/** Rebuild once dead slots outnumber live ones (and there are enough to matter). */
+const COMPACT_SLACK = 1024
+
+/**
+ * An in-memory index of member profiles that answers the legacy People Search API.
+ *
+ * ```ts
+ * const index = new PeopleIndex()
+ * index.add([{ id: 'ann', firstName: 'Ann', lastName: 'Lee', headline: 'Java developer' },
+ *            { id: 'bob', firstName: 'Bob', lastName: 'Ray' }])
+ * index.connect('ann', 'bob')
+ * index.search('/v1/people-search?keywords=java', { viewer: 'bob' })
+ * // → { numResults: 1, people: { _total: 1, values: [{ id: 'ann', firstName: 'Ann', lastName: 'Lee' }] } }
+ * ```
+ */
+export class PeopleIndex {
+  private store: IndexStore
+  private readonly networks = new NetworkCache()
+  private readonly counters = new Map<FacetCode, Uint32Array>()
+  private readonly now: () => Date
+  private readonly geocoder: Geocoder
+  private readonly caps: Record<AccountLevel, number>
+  private readonly bucketLimit: number
+
+  constructor(options: PeopleIndexOptions = {}) {
+    this.now = options.now ?? (() => new Date())
+    this.geocoder = options.geocoder ?? new UsZipGeocoder()
+    this.caps = { ...DEFAULT_CAPS, ...options.caps }
+    this.bucketLimit = options.facetBucketLimit ?? 10
+    this.store = new IndexStore(this.geocoder)
+  }
+
+  /** Number of members in the index. */
+  get size(): number {
+    return this.store.liveCount
+  }
+
+  /**
+   * Adds profiles, replacing any with the same id (its connections and groups stay). Every
+   * profile is validated first: one bad profile rejects the whole call and changes nothing.
+   */
+  add(profiles: Profile | readonly Profile[]): void {
+    let batch: Profile[]
+    if (Array.isArray(profiles)) batch = validateProfiles(profiles)
+    else {
+      validateProfile(profiles, recordOf(profiles))
+      batch = [profiles as Profile]
+    }
+    const now = this.now().getTime()
+    const store = this.store
+    for (const profile of batch) {
+      // A private copy: a caller mutating its object later must not skew the index's statistics.
+      const old = store.slotOf.get(profile.id)
+      const slot = store.insert(structuredClone(profile), now)
+      if (old !== undefined) {
+        store.graph.move(old, slot)
+        store.retire(old, now)
+      }
+    }
+    this.compactIfWasteful()
+  }
+
+  /** Removes a member with its connections and group memberships; false when it was not there. */
+  remove(id: string): boolean {
+    const slot = this.store.slotOf.get(id)
+    if (slot === undefined) return false
+    this.store.graph.isolate(slot)
+    this.store.retire(slot, this.now().getTime())
+    this.compactIfWasteful()
+    return true
+  }
+
+  /** Connects two members (undirected); connecting a member to itself does nothing. */
+  connect(a: string, b: string): void {
+    const slotA = this.slotOf(a)
+    const slotB = this.slotOf(b)
+    this.store.graph.connect(slotA, slotB)
+  }
+
+  disconnect(a: string, b: string): void {
+    const slotA = this.slotOf(a)
+    const slotB = this.slotOf(b)
+    this.store.graph.disconnect(slotA, slotB)
+  }
+
+  joinGroup(member: string, group: string): void {
+    this.store.graph.join(this.slotOf(member), checkGroup(group))
+  }
+
+  leaveGroup(member: string, group: string): void {
+    this.store.graph.leave(this.slotOf(member), checkGroup(group))
+  }
+
+  /** Answers a people search with the legacy JSON document (SPEC §5.4). */
+  search(request: SearchRequest, options: SearchOptions): SearchResult {
+    const answer = this.searchAnswer(request, options)
+    return defaultSearchResult(
+      answer,
+      (id) => this.store.profiles[this.store.slotOf.get(id) as number] as Profile,
+    )
+  }
+
+  /**
+   * What a search found before output formatting: the page of member ids, `numResults`,
+   * `total` and the histograms. For callers that render their own documents.
+   */
+  searchAnswer(request: SearchRequest, options: SearchOptions): SearchAnswer {
+    const viewer = this.viewerSlot(options?.viewer)
+    const query = parseSearchRequest(request)
+    return execute(query, this.context(viewer, query))
+  }
+
+  private context(viewer: number, query: SearchQuery): ExecutionContext {
+    const store = this.store
+    const level = store.profiles[viewer]?.accountLevel ?? 'basic'
+    return {
+      store,
+      view: this.networks.view(viewer, store.graph, store.slotCount),
+      cap: this.caps[level],
+      bucketLimit: this.bucketLimit,
+      centroid:
+        query.postal === undefined ? undefined : this.centroid(query.countryCode ?? '', query.postal.code),
+      counters: this.counters,
+    }
+  }
+
+  private centroid(country: string, postalCode: string): { lat: number; lon: number } {
+    if (!this.geocoder.covers(country))
+      fail('unknownPlace', `Postal codes are not known for country {${country}}`)
+    const point = this.geocoder.locate(country, postalCode)
+    if (point === undefined)
+      fail('unknownPlace', `Unknown postal code {${postalCode}} in country {${country}}`)
+    return point
+  }
+
+  private viewerSlot(viewer: string | undefined): number {
+    if (viewer === undefined || viewer === null) {
+      fail('unauthorized', 'People search must be done on behalf of a member.')
+    }
+    const slot = this.store.slotOf.get(viewer)
+    if (slot === undefined) fail('unauthorized', `Unknown viewer {${viewer}}`)
+    return slot
+  }
+
+  private slotOf(id: string): number {
+    const slot = this.store.slotOf.get(id)
+    if (slot === undefined) fail('notFound', `Unknown member {${id}}`)
+    return slot
+  }
+
+  // Dead slots linger in posting lists; rebuilding from the live profiles drops them.
+  private compactIfWasteful(): void {
+    const old = this.store
+    const dead = old.slotCount - old.liveCount
+    if (dead <= old.liveCount + COMPACT_SLACK) return
+    const fresh = new IndexStore(this.geocoder)
+    const now = this.now().getTime()
+    const moved = new Map<number, number>()
+    for (let slot = 0; slot < old.slotCount; slot++) {
+      const profile = old.profiles[slot]
+      if (profile !== undefined) moved.set(slot, fresh.insert(profile, now))
+    }
+    for (const [from, to] of moved) {
+      for (const other of old.graph.neighboursOf(from)) {
+        if (other > from) fresh.graph.connect(to, moved.get(other) as number)
+      }
+      for (const group of old.graph.groupsOfMember(from)) fresh.graph.join(to, group)
+    }
+    this.store = fresh
+    this.networks.clear()
+  }
+}
+
+function recordOf(profile: unknown): string {
+  const id = (profile as { id?: unknown } | null)?.id
+  return typeof id === 'string' ? `(id "${id}")` : '(without an id)'
+}
+
+function checkGroup(group: string): string {
+  if (typeof group !== 'string' || group === '') fail('badRequest', `Invalid group {${String(group)}}`)
+  return group
+}
