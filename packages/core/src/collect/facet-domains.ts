@@ -102,8 +102,8 @@ function dictionaryDomain(
 function fixedDomain(
   code: FacetCode,
   codes: readonly string[],
-  names: readonly string[],
-  valueOf: (slot: number) => number,
+  bucketNames: readonly string[],
+  bucketOf: (slot: number) => number,
 ): FacetDomain {
   return {
     code,
@@ -111,10 +111,10 @@ function fixedDomain(
     idOf: (bucket) => Math.max(0, codes.indexOf(bucket)),
     codeOf: (id) => codes[id],
     values: (slot, out) => {
-      out[0] = valueOf(slot)
+      out[0] = bucketOf(slot)
       return out[0] === 0 ? 0 : 1
     },
-    names: (ids) => ids.map((id) => names[id]),
+    names: (ids) => ids.map((id) => bucketNames[id]),
     unknownName: (bucket) => bucket,
   }
 }
@@ -194,7 +194,10 @@ function orgNames(
           : profile.educations?.[index - positions.length].school.name
       if (name === undefined || name === '') continue
       let counts = extra.get(org)
-      if (counts === undefined) extra.set(org, (counts = new Map()))
+      if (counts === undefined) {
+        counts = new Map()
+        extra.set(org, counts)
+      }
       counts.set(name, (counts.get(name) ?? 0) + 1)
     }
   }

@@ -10,10 +10,13 @@ export class Graph {
 
   connect(a: number, b: number): void {
     if (a === b) return
-    const list = (this.neighbours[a] ??= [])
+    const list = this.neighbours[a] ?? []
     if (list.includes(b)) return
+    this.neighbours[a] = list
     list.push(b)
-    ;(this.neighbours[b] ??= []).push(a)
+    const back = this.neighbours[b] ?? []
+    this.neighbours[b] = back
+    back.push(a)
     this.version++
   }
 
@@ -32,7 +35,9 @@ export class Graph {
     }
     if (set.has(slot)) return
     set.add(slot)
-    ;(this.groupsOf[slot] ??= []).push(group)
+    const groups = this.groupsOf[slot] ?? []
+    this.groupsOf[slot] = groups
+    groups.push(group)
     this.version++
   }
 

@@ -34,7 +34,10 @@ export class NetworkCache {
     const at = this.views.findIndex((v) => v.viewer === viewer && v.version === graph.version)
     if (at >= 0) {
       const view = this.views[at]
-      if (at > 0) this.views.splice(at, 1), this.views.unshift(view)
+      if (at > 0) {
+        this.views.splice(at, 1)
+        this.views.unshift(view)
+      }
       return view
     }
     this.views = this.views.filter((v) => v.version === graph.version)

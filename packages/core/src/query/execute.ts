@@ -87,7 +87,10 @@ export function execute(query: SearchQuery, context: ExecutionContext): SearchAn
   const domains = new Map<FacetCode, FacetDomain>()
   const domainOf = (code: FacetCode): FacetDomain => {
     let domain = domains.get(code)
-    if (domain === undefined) domains.set(code, (domain = facetDomain(code, store, view)))
+    if (domain === undefined) {
+      domain = facetDomain(code, store, view)
+      domains.set(code, domain)
+    }
     return domain
   }
   const filters = query.facetFilters.map((f) => new BoundFacetFilter(domainOf(f.code), f, buffer))
@@ -130,7 +133,10 @@ export function execute(query: SearchQuery, context: ExecutionContext): SearchAn
       const lat = columns.lat[slot]
       if (
         !inCode &&
-        !(lat === lat && distanceMiles(lat, columns.lon[slot], centroid.lat, centroid.lon) <= postal.distance)
+        !(
+          !Number.isNaN(lat) &&
+          distanceMiles(lat, columns.lon[slot], centroid.lat, centroid.lon) <= postal.distance
+        )
       ) {
         continue
       }

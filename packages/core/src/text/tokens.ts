@@ -7,13 +7,13 @@ const TOKEN = /\p{Ideographic}|(?:(?!\p{Ideographic})[\p{L}\p{N}])+/gu
 
 // For ASCII text, fold is toLowerCase and letters are [a-z]: the same rules, far cheaper,
 // which matters when a million profiles are indexed.
-const ASCII = /^[\x00-\x7f]*$/
+const NON_ASCII = /\P{ASCII}/u
 const ASCII_APOSTROPHE_BETWEEN_LETTERS = /(?<=[a-z])'(?=[a-z])/g
 const ASCII_TOKEN = /[a-z0-9]+/g
 
 /** SPEC §2 tokens: fold, drop apostrophes inside words, split on everything else. */
 export function tokens(text: string): string[] {
-  if (ASCII.test(text)) {
+  if (!NON_ASCII.test(text)) {
     let lower = text.toLowerCase()
     if (lower.includes("'")) lower = lower.replace(ASCII_APOSTROPHE_BETWEEN_LETTERS, '')
     return lower.match(ASCII_TOKEN) ?? []
