@@ -1,4 +1,4 @@
-import { fail } from './errors.js'
+import { fail, PeopleSearchError } from './errors.js'
 import type { Geocoder } from './geo/geocoder.js'
 import { UsZipGeocoder } from './geo/us-zip-geocoder.js'
 import { NetworkCache } from './index/network.js'
@@ -11,6 +11,9 @@ import type { SearchAnswer } from './query/search-answer.js'
 import type { FacetCode, SearchQuery, SearchRequest } from './query/search-query.js'
 import { defaultSearchResult } from './render/search-result.js'
 import type { SearchResult } from './result.js'
+import type { SnapshotRecord } from './snapshot/format.js'
+import { readSnapshot } from './snapshot/read-snapshot.js'
+import { writeSnapshot } from './snapshot/write-snapshot.js'
 
 export interface PeopleIndexOptions {
   /** The clock that decides which positions and educations are current. */
@@ -145,6 +148,49 @@ export class PeopleIndex {
     const viewer = this.viewerSlot(options?.viewer)
     const query = parseSearchRequest(request)
     return execute(query, this.context(viewer, query))
+  }
+
+  /**
+   * Writes every profile, connection and membership to `path` (SPEC §7). The file is replaced
+   * only once the new snapshot is complete and flushed.
+   */
+  save(path: string): Promise<void> {
+    return writeSnapshot(path, this.records())
+  }
+
+  /** An index with the contents of a snapshot; a truncated or corrupted one is refused whole. */
+  static async load(path: string, options: PeopleIndexOptions = {}): Promise<PeopleIndex> {
+    const index = new PeopleIndex(options)
+    const edges: [string, string][] = []
+    const members: [string, string][] = []
+    await readSnapshot(path, (record) => {
+      if ('profile' in record) index.add(record.profile)
+      else if ('edge' in record) edges.push(record.edge)
+      else if ('member' in record) members.push(record.member)
+    }).catch((error: unknown) => {
+      if (error instanceof PeopleSearchError && error.kind === 'badSnapshot') throw error
+      fail('badSnapshot', `Snapshot ${path} holds an invalid record: ${(error as Error).message}`)
+    })
+    try {
+      for (const [a, b] of edges) index.connect(a, b)
+      for (const [member, group] of members) index.joinGroup(member, group)
+    } catch (error) {
+      fail('badSnapshot', `Snapshot ${path} holds an invalid link: ${(error as Error).message}`)
+    }
+    return index
+  }
+
+  private *records(): Generator<SnapshotRecord> {
+    const { profiles, ids, graph, slotCount } = this.store
+    for (let slot = 0; slot < slotCount; slot++) {
+      const profile = profiles[slot]
+      if (profile !== undefined) yield { profile }
+    }
+    for (let slot = 0; slot < slotCount; slot++) {
+      if (profiles[slot] === undefined) continue
+      for (const other of graph.neighboursOf(slot)) if (other > slot) yield { edge: [ids[slot], ids[other]] }
+      for (const group of graph.groupsOfMember(slot)) yield { member: [ids[slot], group] }
+    }
   }
 
   private context(viewer: number, query: SearchQuery): ExecutionContext {

@@ -1,0 +1,64 @@
+import { createHash } from 'node:crypto'
+import { createReadStream } from 'node:fs'
+import { createInterface } from 'node:readline'
+import { fail, PeopleSearchError } from '../errors.js'
+import { SNAPSHOT_FORMAT, SNAPSHOT_VERSION, type SnapshotRecord, type SnapshotTrailer } from './format.js'
+
+/**
+ * Reads a snapshot and hands each record to `accept` while checking it; resolves only when the
+ * trailer's count and checksum agree. Callers build into a fresh index and discard it on
+ * rejection, so a bad snapshot never leaves a half-loaded index behind.
+ */
+export async function readSnapshot(path: string, accept: (record: SnapshotRecord) => void): Promise<void> {
+  const hash = createHash('sha256')
+  let count = 0
+  let trailer: SnapshotTrailer['end'] | undefined
+  let lineNumber = 0
+  const lines = createInterface({
+    input: createReadStream(path, { encoding: 'utf8' }),
+    crlfDelay: Number.POSITIVE_INFINITY,
+  })
+  try {
+    for await (const line of lines) {
+      lineNumber++
+      if (trailer !== undefined)
+        fail('badSnapshot', `Snapshot ${path} has data after its trailer (line ${lineNumber})`)
+      const record = parseLine(path, line, lineNumber)
+      if ('end' in record) {
+        trailer = (record as SnapshotTrailer).end
+        continue
+      }
+      if (count === 0 && !isHeader(record))
+        fail('badSnapshot', `Snapshot ${path} does not start with a ${SNAPSHOT_FORMAT} header`)
+      hash.update(`${line}\n`)
+      count++
+      if (count > 1) accept(record as SnapshotRecord)
+    }
+  } catch (error) {
+    if (error instanceof PeopleSearchError) throw error
+    fail('badSnapshot', `Snapshot ${path} cannot be read: ${(error as Error).message}`)
+  }
+  if (trailer === undefined)
+    fail('badSnapshot', `Snapshot ${path} is truncated: no trailer after ${count} records`)
+  if (trailer.records !== count || trailer.sha256 !== hash.digest('hex')) {
+    fail('badSnapshot', `Snapshot ${path} is corrupted: its checksum or record count does not match`)
+  }
+}
+
+function parseLine(path: string, line: string, lineNumber: number): SnapshotRecord | SnapshotTrailer {
+  try {
+    const value = JSON.parse(line) as unknown
+    if (typeof value === 'object' && value !== null && !Array.isArray(value)) return value as SnapshotRecord
+  } catch {
+    // reported below with the line number
+  }
+  return fail('badSnapshot', `Snapshot ${path} is corrupted at line ${lineNumber}`)
+}
+
+function isHeader(record: unknown): boolean {
+  const header = (record as { header?: { format?: unknown; version?: unknown } }).header
+  if (header?.format !== SNAPSHOT_FORMAT) return false
+  if (header.version !== SNAPSHOT_VERSION)
+    return fail('badSnapshot', `Unsupported snapshot version ${String(header.version)}`)
+  return true
+}
