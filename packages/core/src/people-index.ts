@@ -117,10 +117,11 @@ export class PeopleIndex {
     this.store.graph.connect(slotA, slotB)
   }
 
+  /** Removes a connection; a pair that is not linked (an unknown member too) is left alone (SPEC §8). */
   disconnect(a: string, b: string): void {
-    const slotA = this.slotOf(a)
-    const slotB = this.slotOf(b)
-    this.store.graph.disconnect(slotA, slotB)
+    const slotA = this.store.slotOf.get(a)
+    const slotB = this.store.slotOf.get(b)
+    if (slotA !== undefined && slotB !== undefined) this.store.graph.disconnect(slotA, slotB)
   }
 
   joinGroup(member: string, group: string): void {
@@ -128,7 +129,8 @@ export class PeopleIndex {
   }
 
   leaveGroup(member: string, group: string): void {
-    this.store.graph.leave(this.slotOf(member), checkGroup(group))
+    const slot = this.store.slotOf.get(member)
+    if (slot !== undefined) this.store.graph.leave(slot, checkGroup(group))
   }
 
   /** Answers a people search with the legacy JSON document (SPEC §5.4). */
