@@ -78,6 +78,8 @@ export class PeopleIndex {
   /**
    * Adds profiles, replacing any with the same id (its connections and groups stay). Every
    * profile is validated first: one bad profile rejects the whole call and changes nothing.
+   * The index keeps the objects it is given (copying a million profiles would double the
+   * heap): treat them as immutable afterwards, and add a new object to change a member.
    */
   add(profiles: Profile | readonly Profile[]): void {
     let batch: Profile[]
@@ -89,9 +91,8 @@ export class PeopleIndex {
     const now = this.now().getTime()
     const store = this.store
     for (const profile of batch) {
-      // A private copy: a caller mutating its object later must not skew the index's statistics.
       const old = store.slotOf.get(profile.id)
-      const slot = store.insert(structuredClone(profile), now)
+      const slot = store.insert(profile, now)
       if (old !== undefined) {
         store.graph.move(old, slot)
         store.retire(old, now)

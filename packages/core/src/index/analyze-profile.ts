@@ -1,14 +1,8 @@
 import { isCurrentEducation, isCurrentPosition } from '../model/current.js'
-import type { Profile, Section } from '../model/profile.js'
-import {
-  CONNECTIONS,
-  itemClass,
-  PRIVATE,
-  PUBLIC,
-  sectionClass,
-  type VisibilityClass,
-} from '../model/visibility.js'
-import { cachedTokens } from '../text/tokens.js'
+import type { Accomplishment, Profile } from '../model/profile.js'
+import { CONNECTIONS, itemClass, PRIVATE, PUBLIC, sectionClass, type VisibilityClass } from '../model/visibility.js'
+import { ensureCapacity } from './growable.js'
+import type { Vocabulary } from './vocabulary.js'
 
 /** Searchable-text weights of SPEC §3.1. */
 export const WEIGHTS = { name: 3, headline: 2, currentTitle: 2, other: 1 } as const
@@ -25,35 +19,47 @@ export interface AnalyzedItem {
   org: string
   /** Company or school display name; '' when it has none. */
   orgName: string
-  /** Tokens a `company-name` / `school-name` criterion is judged on. */
-  orgTokens: readonly string[]
-  /** Tokens a `title` criterion is judged on (positions only). */
-  titleTokens: readonly string[]
+  /** Token ids a `company-name` / `school-name` criterion is judged on. */
+  orgTokens: readonly number[]
+  /** Token ids a `title` criterion is judged on (positions only). */
+  titleTokens: readonly number[]
 }
 
 /**
  * Turns a profile into what the index stores: weighted token frequencies split into public and
  * connections-only text, weighted lengths, name keys and items. Private text is dropped here,
- * once, so nothing downstream can leak it. One analyser is reused: its maps are cleared per call.
+ * once, so nothing downstream can leak it. Frequencies accumulate in arrays indexed by token
+ * id; `touched` lists the ids set, in first-seen order. One analyser is reused per index.
  */
 export class ProfileAnalyzer {
-  readonly tfPublic = new Map<string, number>()
-  readonly tfConnections = new Map<string, number>()
+  tfPublic = new Uint32Array(1024)
+  tfConnections = new Uint32Array(1024)
+  readonly touched: number[] = []
   dlPublic = 0
   dlConnections = 0
   firstKey = ''
   lastKey = ''
   items: AnalyzedItem[] = []
 
+  constructor(private readonly vocabulary: Vocabulary) {}
+
+  /** Zeroes the accumulators of the previous profile; call before reading another. */
+  reset(): void {
+    for (const id of this.touched) {
+      this.tfPublic[id] = 0
+      this.tfConnections[id] = 0
+    }
+    this.touched.length = 0
+  }
+
   analyze(profile: Profile, now: number): this {
-    this.tfPublic.clear()
-    this.tfConnections.clear()
+    this.reset()
     this.dlPublic = 0
     this.dlConnections = 0
     this.items = []
 
-    const first = cachedTokens(profile.firstName)
-    const last = cachedTokens(profile.lastName)
+    const first = this.vocabulary.tokenIds(profile.firstName)
+    const last = this.vocabulary.tokenIds(profile.lastName)
     this.firstKey = nameKey(first)
     this.lastKey = nameKey(last)
     this.addTokens(first, WEIGHTS.name, PUBLIC)
@@ -64,9 +70,9 @@ export class ProfileAnalyzer {
     for (const position of profile.positions ?? []) {
       const visibility = itemClass(positionsClass, position.visibility)
       const current = isCurrentPosition(position, now)
-      const titleTokens = position.title === undefined ? [] : cachedTokens(position.title)
+      const titleTokens = this.ids(position.title)
       const orgName = position.company.name ?? ''
-      const orgTokens = cachedTokens(orgName)
+      const orgTokens = this.ids(orgName)
       this.addTokens(titleTokens, current ? WEIGHTS.currentTitle : WEIGHTS.other, visibility)
       this.addTokens(orgTokens, WEIGHTS.other, visibility)
       this.addText(position.summary, WEIGHTS.other, visibility)
@@ -74,9 +80,10 @@ export class ProfileAnalyzer {
       this.items.push({ kind: POSITION, current, visibility, org, orgName, orgTokens, titleTokens })
     }
 
-    for (const section of ['summary', 'specialties', 'interests', 'honors'] as const) {
-      this.addText(profile[section], WEIGHTS.other, sectionClass(profile, section))
-    }
+    this.addText(profile.summary, WEIGHTS.other, sectionClass(profile, 'summary'))
+    this.addText(profile.specialties, WEIGHTS.other, sectionClass(profile, 'specialties'))
+    this.addText(profile.interests, WEIGHTS.other, sectionClass(profile, 'interests'))
+    this.addText(profile.honors, WEIGHTS.other, sectionClass(profile, 'honors'))
     this.addText(profile.location?.name, WEIGHTS.other, PUBLIC)
     this.addText(profile.industry?.name, WEIGHTS.other, PUBLIC)
 
@@ -84,7 +91,7 @@ export class ProfileAnalyzer {
     for (const education of profile.educations ?? []) {
       const visibility = itemClass(educationsClass, education.visibility)
       const orgName = education.school.name ?? ''
-      const orgTokens = cachedTokens(orgName)
+      const orgTokens = this.ids(orgName)
       this.addTokens(orgTokens, WEIGHTS.other, visibility)
       this.addText(education.degree, WEIGHTS.other, visibility)
       this.addText(education.fieldOfStudy, WEIGHTS.other, visibility)
@@ -97,16 +104,18 @@ export class ProfileAnalyzer {
 
     const skillsClass = sectionClass(profile, 'skills')
     for (const skill of profile.skills ?? []) this.addText(skill, WEIGHTS.other, skillsClass)
-    for (const section of ['certifications', 'projects', 'publications'] as const) {
-      this.addAccomplishments(profile, section)
-    }
+    this.addAccomplishments(profile.certifications, sectionClass(profile, 'certifications'))
+    this.addAccomplishments(profile.projects, sectionClass(profile, 'projects'))
+    this.addAccomplishments(profile.publications, sectionClass(profile, 'publications'))
     return this
   }
 
-  private addAccomplishments(profile: Profile, section: Section & keyof Profile): void {
-    const list = profile[section as 'certifications']
-    if (list === undefined) return
-    const visibility = sectionClass(profile, section)
+  private ids(text: string | undefined): readonly number[] {
+    return text === undefined ? [] : this.vocabulary.tokenIds(text)
+  }
+
+  private addAccomplishments(list: Accomplishment[] | undefined, visibility: VisibilityClass): void {
+    if (list === undefined || visibility === PRIVATE) return
     for (const item of list) {
       this.addText(item.name, WEIGHTS.other, visibility)
       this.addText(item.title, WEIGHTS.other, visibility)
@@ -114,19 +123,27 @@ export class ProfileAnalyzer {
   }
 
   private addText(text: string | undefined, weight: number, visibility: VisibilityClass): void {
-    if (text !== undefined && visibility !== PRIVATE) this.addTokens(cachedTokens(text), weight, visibility)
+    if (text !== undefined && visibility !== PRIVATE) this.addTokens(this.vocabulary.tokenIds(text), weight, visibility)
   }
 
-  private addTokens(list: readonly string[], weight: number, visibility: VisibilityClass): void {
+  private addTokens(list: readonly number[], weight: number, visibility: VisibilityClass): void {
     if (visibility === PRIVATE || list.length === 0) return
-    const tf = visibility === CONNECTIONS ? this.tfConnections : this.tfPublic
-    for (const token of list) tf.set(token, (tf.get(token) ?? 0) + weight)
+    if (this.tfPublic.length < this.vocabulary.size) {
+      this.tfPublic = ensureCapacity(this.tfPublic, this.vocabulary.size)
+      this.tfConnections = ensureCapacity(this.tfConnections, this.vocabulary.size)
+    }
+    const { tfPublic, tfConnections, touched } = this
+    const tf = visibility === CONNECTIONS ? tfConnections : tfPublic
+    for (const id of list) {
+      if (tfPublic[id] === 0 && tfConnections[id] === 0) touched.push(id)
+      tf[id] += weight
+    }
     if (visibility === CONNECTIONS) this.dlConnections += weight * list.length
     else this.dlPublic += weight * list.length
   }
 }
 
-/** Names match as multisets of tokens (SPEC §3.1): sorted tokens make equal multisets equal keys. */
-export function nameKey(list: readonly string[]): string {
-  return list.length === 1 ? list[0] : [...list].sort().join(' ')
+/** Names match as multisets of tokens (SPEC §3.1): sorted token ids make equal multisets equal keys. */
+export function nameKey(list: readonly number[]): string {
+  return list.length === 1 ? String(list[0]) : [...list].sort((a, b) => a - b).join(' ')
 }

@@ -9,6 +9,7 @@ import { U32List } from './growable.js'
 import { languageBucket } from './languages.js'
 import { NameCounts } from './name-counts.js'
 import { Posting } from './postings.js'
+import { Vocabulary } from './vocabulary.js'
 
 /** Criteria over positions and educations (SPEC §3.1), each with its own token postings. */
 export const COMPANY = 'c'
@@ -29,9 +30,11 @@ export class IndexStore {
   readonly items = new ItemColumns()
   readonly graph = new Graph()
 
-  readonly postings = new Map<string, Posting>()
-  /** Item ids per `field + token`: the postings that company/title/school criteria intersect. */
-  readonly itemPostings = new Map<string, U32List>()
+  readonly vocabulary = new Vocabulary()
+  /** Keyword postings by token id. */
+  readonly postings: (Posting | undefined)[] = []
+  /** Item ids by token id, per item field: what company/title/school criteria intersect. */
+  readonly itemPostings: Record<ItemField, (U32List | undefined)[]> = { c: [], t: [], s: [] }
   readonly nameKeys = new Dictionary()
   readonly firstNameSlots: U32List[] = []
   readonly lastNameSlots: U32List[] = []
@@ -52,7 +55,7 @@ export class IndexStore {
   /** Σ over live members of the weighted length of their public text (BM25 avgdl · N). */
   publicLength = 0
 
-  private readonly analyzer = new ProfileAnalyzer()
+  private readonly analyzer = new ProfileAnalyzer(this.vocabulary)
 
   constructor(private readonly geocoder: Geocoder) {}
 
@@ -65,11 +68,14 @@ export class IndexStore {
     this.ids[slot] = profile.id
     this.profiles[slot] = profile
 
-    for (const [token, tf] of analysis.tfPublic) {
-      this.posting(token).push(slot, tf, analysis.tfConnections.get(token) ?? 0)
-    }
-    for (const [token, tf] of analysis.tfConnections) {
-      if (!analysis.tfPublic.has(token)) this.posting(token).push(slot, 0, tf)
+    const { postings } = this
+    for (const id of analysis.touched) {
+      let posting = postings[id]
+      if (posting === undefined) {
+        posting = new Posting()
+        postings[id] = posting
+      }
+      posting.push(slot, analysis.tfPublic[id], analysis.tfConnections[id])
     }
     columns.dlPublic[slot] = analysis.dlPublic
     columns.dlConnections[slot] = analysis.dlConnections
@@ -98,7 +104,7 @@ export class IndexStore {
   retire(slot: number, now: number): void {
     const profile = this.profiles[slot] as Profile
     const analysis = this.analyzer.analyze(profile, now)
-    for (const token of analysis.tfPublic.keys()) (this.postings.get(token) as Posting).publicDocs--
+    for (const id of analysis.touched) if (analysis.tfPublic[id] > 0) (this.postings[id] as Posting).publicDocs--
     const { columns } = this
     if (columns.location[slot] !== 0)
       this.locationNames.add(columns.location[slot], profile.location?.name ?? '', -1)
@@ -110,15 +116,6 @@ export class IndexStore {
     if (this.slotOf.get(profile.id) === slot) this.slotOf.delete(profile.id)
     this.liveCount--
     this.publicLength -= columns.dlPublic[slot]
-  }
-
-  private posting(token: string): Posting {
-    let posting = this.postings.get(token)
-    if (posting === undefined) {
-      posting = new Posting()
-      this.postings.set(token, posting)
-    }
-    return posting
   }
 
   private storeLocation(slot: number, profile: Profile): void {
@@ -181,12 +178,12 @@ export class IndexStore {
     })
   }
 
-  private itemPosting(field: ItemField, token: string, item: number): void {
-    const key = field + token
-    let list = this.itemPostings.get(key)
+  private itemPosting(field: ItemField, token: number, item: number): void {
+    const lists = this.itemPostings[field]
+    let list = lists[token]
     if (list === undefined) {
       list = new U32List()
-      this.itemPostings.set(key, list)
+      lists[token] = list
     }
     if (list.last() !== item) list.push(item)
   }

@@ -47,7 +47,7 @@ export function execute(query: SearchQuery, context: ExecutionContext): SearchAn
   let impossible = false
   const keywordPostings: Posting[] = []
   for (const token of new Set(query.keywords)) {
-    const posting = store.postings.get(token)
+    const posting = store.postings[store.vocabulary.find(token)]
     if (posting === undefined) impossible = true
     else keywordPostings.push(posting)
   }
@@ -187,5 +187,6 @@ export function execute(query: SearchQuery, context: ExecutionContext): SearchAn
 }
 
 function nameKeyId(store: IndexStore, tokens: string[]): number {
-  return store.nameKeys.find(nameKey(tokens))
+  const ids = tokens.map((token) => store.vocabulary.find(token))
+  return ids.includes(0) ? 0 : store.nameKeys.find(nameKey(ids))
 }

@@ -18,7 +18,7 @@ export function itemCriterionSlots(
 ): Uint32Array {
   const lists = []
   for (const token of new Set(criterion.tokens)) {
-    const list = store.itemPostings.get(field + token)
+    const list = store.itemPostings[field][store.vocabulary.find(token)]
     if (list === undefined) return EMPTY
     lists.push(list)
   }

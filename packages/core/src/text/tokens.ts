@@ -21,23 +21,3 @@ export function tokens(text: string): string[] {
   const folded = fold(text).replace(APOSTROPHE_BETWEEN_LETTERS, '')
   return folded.match(TOKEN) ?? []
 }
-
-const MAX_CACHED_LENGTH = 80
-const MAX_CACHE_ENTRIES = 100_000
-const cache = new Map<string, readonly string[]>()
-
-/**
- * `tokens` for indexing: short values (names, titles, companies, places, skills) repeat
- * across members with Zipf-like frequency, so their token lists are kept and shared. The
- * returned array must not be modified.
- */
-export function cachedTokens(text: string): readonly string[] {
-  if (text.length > MAX_CACHED_LENGTH) return tokens(text)
-  let list = cache.get(text)
-  if (list === undefined) {
-    if (cache.size >= MAX_CACHE_ENTRIES) cache.clear()
-    list = tokens(text)
-    cache.set(text, list)
-  }
-  return list
-}

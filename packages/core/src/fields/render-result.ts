@@ -1,0 +1,49 @@
+import type { Profile } from '../model/profile.js'
+import type { SearchAnswer } from '../query/search-answer.js'
+import type { FacetCode } from '../query/search-query.js'
+import { peopleList } from '../render/search-result.js'
+import type { SearchResult } from '../result.js'
+import { project } from './project.js'
+import { type PersonContext, renderPerson } from './render-person.js'
+import { DEFAULT_SELECTOR, expandSelector } from './schema.js'
+import type { Selector } from './selector.js'
+
+/** Display names of the facets (SPEC §4.2). */
+export const FACET_NAMES: Readonly<Record<FacetCode, string>> = {
+  location: 'Location',
+  industry: 'Industry',
+  network: 'Relationship',
+  language: 'Language',
+  'current-company': 'Current Company',
+  'past-company': 'Past Company',
+  school: 'School',
+}
+
+/**
+ * The legacy JSON document of a search (SPEC §5.4) with exactly what `selector` names, in its
+ * order; without a selector `(people:(id,first-name,last-name),num-results)`. Histograms
+ * appear only when the selector names `facets` (SPEC §8). `personContext` gives each member
+ * on the page its profile and how the viewer sees it.
+ */
+export function renderSearchResult(
+  answer: SearchAnswer,
+  selector: Selector | undefined,
+  personContext: (memberId: string) => { profile: Profile; context: PersonContext },
+): SearchResult {
+  const result: SearchResult = {}
+  for (const node of expandSelector(selector ?? DEFAULT_SELECTOR)) {
+    if (node.name === 'num-results') result.numResults = answer.numResults
+    else if (node.name === 'people') {
+      const fields = node.children ?? []
+      const people = answer.ids.map((id) => {
+        const { profile, context } = personContext(id)
+        return renderPerson(profile, fields, context)
+      })
+      result.people = peopleList(answer, people)
+    } else if (node.name === 'facets') {
+      const facets = answer.facets.map(({ code, buckets }) => ({ code, name: FACET_NAMES[code], buckets }))
+      result.facets = project(facets, node.children) as SearchResult['facets']
+    }
+  }
+  return result
+}
