@@ -1,15 +1,21 @@
+import { randomBytes } from 'node:crypto'
 import { fail, PeopleSearchError } from './errors.js'
+import { parseSelector } from './fields/parse-selector.js'
+import { renderSearchResult } from './fields/render-result.js'
+import { checkSelector } from './fields/schema.js'
+import type { Selector } from './fields/selector.js'
 import type { Geocoder } from './geo/geocoder.js'
 import { UsZipGeocoder } from './geo/us-zip-geocoder.js'
 import { NetworkCache } from './index/network.js'
 import { IndexStore } from './index/store.js'
 import type { AccountLevel, Profile } from './model/profile.js'
 import { validateProfile, validateProfiles } from './model/validate-profile.js'
+import { type Degree, profileLinks } from './profile/access-token.js'
+import { degreeOf } from './query/degree.js'
 import { type ExecutionContext, execute } from './query/execute.js'
 import { parseSearchRequest } from './query/parse-request.js'
 import type { SearchAnswer } from './query/search-answer.js'
 import type { FacetCode, SearchQuery, SearchRequest } from './query/search-query.js'
-import { defaultSearchResult } from './render/search-result.js'
 import type { SearchResult } from './result.js'
 import type { SnapshotRecord } from './snapshot/format.js'
 import { readSnapshot } from './snapshot/read-snapshot.js'
@@ -24,7 +30,12 @@ export interface PeopleIndexOptions {
   caps?: Partial<Record<AccountLevel, number>>
   /** How many top buckets a histogram shows besides the selected ones (SPEC §4.3). */
   facetBucketLimit?: number
+  /** Key of the profile-link tokens (SPEC §6.2); random per index unless given. */
+  secret?: Buffer
 }
+
+/** Network facet letters by degree (NONE, FIRST, SECOND, GROUP). */
+const DEGREE_LETTERS: readonly Degree[] = ['O', 'F', 'S', 'A']
 
 export interface SearchOptions {
   /** The member on whose behalf the search runs (SPEC §3.2). */
@@ -61,12 +72,14 @@ export class PeopleIndex {
   private readonly geocoder: Geocoder
   private readonly caps: Record<AccountLevel, number>
   private readonly bucketLimit: number
+  private readonly secret: Buffer
 
   constructor(options: PeopleIndexOptions = {}) {
     this.now = options.now ?? (() => new Date())
     this.geocoder = options.geocoder ?? new UsZipGeocoder()
     this.caps = { ...DEFAULT_CAPS, ...options.caps }
     this.bucketLimit = options.facetBucketLimit ?? 10
+    this.secret = options.secret ?? randomBytes(32)
     this.store = new IndexStore(this.geocoder)
   }
 
@@ -134,13 +147,24 @@ export class PeopleIndex {
     if (slot !== undefined) this.store.graph.leave(slot, checkGroup(group))
   }
 
-  /** Answers a people search with the legacy JSON document (SPEC §5.4). */
+  /**
+   * Answers a people search with the legacy JSON document (SPEC §5.4): exactly the fields the
+   * request's selector names, or `num-results` and `people:(id,first-name,last-name)`.
+   */
   search(request: SearchRequest, options: SearchOptions): SearchResult {
-    const answer = this.searchAnswer(request, options)
-    return defaultSearchResult(
-      answer,
-      (id) => this.store.profiles[this.store.slotOf.get(id) as number] as Profile,
-    )
+    const { viewer, query, selector } = this.prepare(request, options)
+    const context = this.context(viewer, query)
+    const answer = execute(query, context)
+    const now = this.now().getTime()
+    const viewerId = this.store.ids[viewer]
+    return renderSearchResult(answer, selector, (id) => {
+      const slot = this.store.slotOf.get(id) as number
+      const degree = DEGREE_LETTERS[degreeOf(context.view, slot)]
+      return {
+        profile: this.store.profiles[slot] as Profile,
+        context: { degree, now, links: (member) => profileLinks(this.secret, viewerId, member, degree, now) },
+      }
+    })
   }
 
   /**
@@ -148,9 +172,20 @@ export class PeopleIndex {
    * `total` and the histograms. For callers that render their own documents.
    */
   searchAnswer(request: SearchRequest, options: SearchOptions): SearchAnswer {
-    const viewer = this.viewerSlot(options?.viewer)
-    const query = parseSearchRequest(request)
+    const { viewer, query } = this.prepare(request, options)
     return execute(query, this.context(viewer, query))
+  }
+
+  // SPEC §8 order: viewer (401), selector (400), parameters (400).
+  private prepare(request: SearchRequest, options: SearchOptions) {
+    const viewer = this.viewerSlot(options?.viewer)
+    let selector: Selector | undefined
+    const query = parseSearchRequest(request, (fields) => {
+      if (fields === undefined) return
+      selector = parseSelector(fields)
+      checkSelector(selector)
+    })
+    return { viewer, query, selector }
   }
 
   /**

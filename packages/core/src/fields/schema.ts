@@ -86,7 +86,8 @@ export const RESOURCES = {
 export type ResourceName = keyof typeof RESOURCES
 
 /** The selector of a search that gives none (SPEC §5.1). */
-export const DEFAULT_SELECTOR: Selector = [{ name: 'people' }, { name: 'num-results' }]
+// num-results first, as SPEC §5.4's example and both recorded documents have it.
+export const DEFAULT_SELECTOR: Selector = [{ name: 'num-results' }, { name: 'people' }]
 
 /** The resource of `field`'s value in `resource`: a name, `null` for a plain value, `undefined` if unknown. */
 export function fieldResource(resource: ResourceName, field: string): ResourceName | null | undefined {

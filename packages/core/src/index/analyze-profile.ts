@@ -1,6 +1,13 @@
 import { isCurrentEducation, isCurrentPosition } from '../model/current.js'
 import type { Accomplishment, Profile } from '../model/profile.js'
-import { CONNECTIONS, itemClass, PRIVATE, PUBLIC, sectionClass, type VisibilityClass } from '../model/visibility.js'
+import {
+  CONNECTIONS,
+  itemClass,
+  PRIVATE,
+  PUBLIC,
+  sectionClass,
+  type VisibilityClass,
+} from '../model/visibility.js'
 import { ensureCapacity } from './growable.js'
 import type { Vocabulary } from './vocabulary.js'
 
@@ -123,7 +130,8 @@ export class ProfileAnalyzer {
   }
 
   private addText(text: string | undefined, weight: number, visibility: VisibilityClass): void {
-    if (text !== undefined && visibility !== PRIVATE) this.addTokens(this.vocabulary.tokenIds(text), weight, visibility)
+    if (text !== undefined && visibility !== PRIVATE)
+      this.addTokens(this.vocabulary.tokenIds(text), weight, visibility)
   }
 
   private addTokens(list: readonly number[], weight: number, visibility: VisibilityClass): void {

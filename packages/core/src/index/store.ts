@@ -104,7 +104,8 @@ export class IndexStore {
   retire(slot: number, now: number): void {
     const profile = this.profiles[slot] as Profile
     const analysis = this.analyzer.analyze(profile, now)
-    for (const id of analysis.touched) if (analysis.tfPublic[id] > 0) (this.postings[id] as Posting).publicDocs--
+    for (const id of analysis.touched)
+      if (analysis.tfPublic[id] > 0) (this.postings[id] as Posting).publicDocs--
     const { columns } = this
     if (columns.location[slot] !== 0)
       this.locationNames.add(columns.location[slot], profile.location?.name ?? '', -1)

@@ -8,10 +8,16 @@ import { parseCriterion, parseKeywords, parseName } from './text-parameters.js'
 /**
  * Turns a legacy URL or a request object into a validated `SearchQuery` (SPEC §3.1, §8).
  * Parameters are judged in a fixed order so that a request with several bad values always
- * reports the same one, whichever implementation answers it.
+ * reports the same one, whichever implementation answers it. `checkFields` sees the raw
+ * field selector before the parameters are judged.
  */
-export function parseSearchRequest(request: SearchRequest): SearchQuery {
+export function parseSearchRequest(
+  request: SearchRequest,
+  checkFields?: (fields: string | undefined) => void,
+): SearchQuery {
   const { params, fields } = readRequest(request)
+  // SPEC §8: the selector is judged before any parameter.
+  checkFields?.(fields)
   const get = (name: string) => params.get(name) ?? undefined
 
   const keywords = parseKeywords(get('keywords'))

@@ -91,7 +91,7 @@ describe('checkSelector: the legacy messages', () => {
 
 describe('expandSelector: defaults of composite fields', () => {
   it.each([
-    [DEFAULT_SELECTOR, '(people:(id,first-name,last-name),num-results)'],
+    [DEFAULT_SELECTOR, '(num-results,people:(id,first-name,last-name))'],
     ['(facets)', '(facets:(code,name,buckets:(code,name,count,selected)))'],
     ['(people:(location))', '(people:(location:(name,country:(code),postal-code)))'],
     [

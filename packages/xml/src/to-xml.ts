@@ -1,0 +1,19 @@
+import type { SearchResult } from '@people-search/core'
+import { buildDocument } from './build-document.js'
+import { elementTree } from './element-tree.js'
+
+/**
+ * The legacy XML of a search (SPEC §5.3): `<people-search>` holding the document's fields in
+ * its key order, lists as `<people total="…" count="…" start="…"><person>…</person></people>`.
+ *
+ * @example
+ * toXml({ numResults: 0, people: { _total: 0 } })
+ * // <?xml version="1.0" encoding="UTF-8" standalone="yes"?>
+ * // <people-search>
+ * //   <num-results>0</num-results>
+ * //   <people total="0"></people>
+ * // </people-search>
+ */
+export function toXml(result: SearchResult): string {
+  return buildDocument('people-search', elementTree(result, 'result'))
+}
