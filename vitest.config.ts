@@ -6,7 +6,12 @@ const src = (pkg: string) => fileURLToPath(new URL(`./packages/${pkg}/src/index.
 export default defineConfig({
   resolve: {
     // Tests run against the sources, so `pnpm test` needs no build step first.
-    alias: { '@people-search/core': src('core'), '@people-search/xml': src('xml') },
+    alias: {
+      '@people-search/core': src('core'),
+      '@people-search/xml': src('xml'),
+      '@people-search/sample': src('sample'),
+      '@people-search/cli': src('cli'),
+    },
   },
   test: {
     include: ['packages/*/test/**/*.spec.ts', 'test/**/*.spec.ts'],

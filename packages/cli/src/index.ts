@@ -1,0 +1,5 @@
+export type { CliArguments } from './arguments.js'
+export { parseArguments, USAGE } from './arguments.js'
+export { loadData, loadSample } from './load-data.js'
+export type { CliOutput } from './run.js'
+export { run } from './run.js'
