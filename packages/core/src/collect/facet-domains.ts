@@ -57,7 +57,7 @@ export function facetDomain(code: FacetCode, store: IndexStore, view: NetworkVie
           out[0] = store.columns.industry[slot]
           return out[0] === 0 ? 0 : 1
         },
-        (id) => mostFrequentName(store.industryNames.get(id) ?? []) ?? store.industries.value(id),
+        (id) => mostFrequentName(store.industryNames.get(id)) ?? store.industries.value(id),
       )
     case 'network':
       return fixedDomain(code, NETWORK_CODES, NETWORK_NAMES, (slot) => {
@@ -122,7 +122,7 @@ function fixedDomain(
 /** `cc:0` is named from the ISO 3166 table; a region by its most frequent indexed name. */
 function locationName(store: IndexStore, id: number): string {
   const code = store.locations.value(id)
-  return countryName(code) ?? mostFrequentName(store.locationNames.get(id) ?? []) ?? code
+  return countryName(code) ?? mostFrequentName(store.locationNames.get(id)) ?? code
 }
 
 function countryName(code: string): string | undefined {
@@ -202,7 +202,7 @@ function orgNames(
     }
   }
   return ids.map((id) => {
-    const counts = new Map(publicCounts.get(id) ?? [])
+    const counts = new Map(publicCounts.get(id))
     for (const [name, count] of extra.get(id) ?? []) counts.set(name, (counts.get(name) ?? 0) + count)
     return mostFrequentName(counts) ?? store.orgs.value(id)
   })

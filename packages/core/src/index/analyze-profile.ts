@@ -66,10 +66,10 @@ export class ProfileAnalyzer {
     this.items = []
 
     const first = this.vocabulary.tokenIds(profile.firstName)
-    const last = this.vocabulary.tokenIds(profile.lastName)
     this.firstKey = nameKey(first)
-    this.lastKey = nameKey(last)
     this.addTokens(first, WEIGHTS.name, PUBLIC)
+    const last = this.vocabulary.tokenIds(profile.lastName)
+    this.lastKey = nameKey(last)
     this.addTokens(last, WEIGHTS.name, PUBLIC)
     this.addText(profile.headline, WEIGHTS.headline, sectionClass(profile, 'headline'))
 
@@ -106,7 +106,7 @@ export class ProfileAnalyzer {
       this.addText(education.notes, WEIGHTS.other, visibility)
       const org = education.school.id === undefined ? '' : String(education.school.id).toLowerCase()
       const current = isCurrentEducation(education, now)
-      this.items.push({ kind: EDUCATION, current, visibility, org, orgName, orgTokens, titleTokens: [] })
+      this.items.push({ kind: EDUCATION, current, visibility, org, orgName, orgTokens, titleTokens: NONE })
     }
 
     const skillsClass = sectionClass(profile, 'skills')
@@ -117,8 +117,9 @@ export class ProfileAnalyzer {
     return this
   }
 
+  // A copy: items keep their token ids beyond the vocabulary's next call.
   private ids(text: string | undefined): readonly number[] {
-    return text === undefined ? [] : this.vocabulary.tokenIds(text)
+    return text === undefined || text === '' ? NONE : this.vocabulary.tokenIds(text).slice()
   }
 
   private addAccomplishments(list: Accomplishment[] | undefined, visibility: VisibilityClass): void {
@@ -150,6 +151,8 @@ export class ProfileAnalyzer {
     else this.dlPublic += weight * list.length
   }
 }
+
+const NONE: readonly number[] = []
 
 /** Names match as multisets of tokens (SPEC §3.1): sorted token ids make equal multisets equal keys. */
 export function nameKey(list: readonly number[]): string {

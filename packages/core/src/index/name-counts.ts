@@ -1,26 +1,41 @@
 /**
  * How often each display name is used for one id (a location code, an industry, a company),
- * so a facet bucket can be named by its most frequent name (SPEC §4.2).
+ * so a facet bucket can be named by its most frequent name (SPEC §4.2). Most ids only ever
+ * see one name, so the first name of each id is counted in plain arrays and only the others
+ * go to a map: indexing a million members then hashes almost no names.
  */
 export class NameCounts {
-  private readonly byId = new Map<number, Map<string, number>>()
+  private readonly firstName: (string | undefined)[] = []
+  private readonly firstCount: number[] = []
+  private readonly others = new Map<number, Map<string, number>>()
 
   add(id: number, name: string, delta: 1 | -1): void {
-    let names = this.byId.get(id)
+    const first = this.firstName[id]
+    if (first === name || (first === undefined && !this.others.get(id)?.has(name))) {
+      const count = (this.firstCount[id] ?? 0) + delta
+      if (count < 0) return
+      this.firstName[id] = count > 0 ? name : undefined
+      this.firstCount[id] = count
+      return
+    }
+    let names = this.others.get(id)
     if (names === undefined) {
       if (delta < 0) return
       names = new Map()
-      this.byId.set(id, names)
+      this.others.set(id, names)
     }
     const count = (names.get(name) ?? 0) + delta
     if (count > 0) names.set(name, count)
     else names.delete(name)
-    if (names.size === 0) this.byId.delete(id)
+    if (names.size === 0) this.others.delete(id)
   }
 
-  /** The counts for `id` (do not modify), if any. */
-  get(id: number): ReadonlyMap<string, number> | undefined {
-    return this.byId.get(id)
+  /** Every name used for `id` with its count. */
+  *get(id: number): Generator<[string, number]> {
+    const first = this.firstName[id]
+    if (first !== undefined) yield [first, this.firstCount[id]]
+    const others = this.others.get(id)
+    if (others !== undefined) yield* others
   }
 }
 
