@@ -4,10 +4,11 @@
  * looking at every member; nothing is cached, so there is nothing to keep in sync (§7: "every
  * search answers exactly as a fresh index built from the final state would").
  */
+
+import { randomBytes } from 'node:crypto'
 import type {
   AccountLevel,
   Geocoder,
-  PersonDocument,
   Profile,
   SearchAnswer,
   SearchQuery,
@@ -16,8 +17,13 @@ import type {
 } from '@people-search/core'
 import { UsZipGeocoder } from '@people-search/core'
 import { fail } from '../../packages/core/src/errors.js'
+import { parseSelector } from '../../packages/core/src/fields/parse-selector.js'
+import { renderSearchResult } from '../../packages/core/src/fields/render-result.js'
+import { checkSelector } from '../../packages/core/src/fields/schema.js'
 import { validateProfiles } from '../../packages/core/src/model/validate-profile.js'
+import { profileLinks } from '../../packages/core/src/profile/access-token.js'
 import { parseSearchRequest } from '../../packages/core/src/query/parse-request.js'
+import { readRequest } from '../../packages/core/src/query/read-request.js'
 import { bm25, corpusStats } from './bm25.js'
 import { matchesCriteria, resolvePostal } from './criteria.js'
 import { bucketName, compareCodeUnits, histogram, matchesFacetFilters, type Seen } from './facets.js'
@@ -33,6 +39,8 @@ export interface OracleOptions {
   caps?: Partial<Record<AccountLevel, number>>
   /** How many top buckets a histogram keeps (SPEC §4.3); default 10. */
   facetBucketLimit?: number
+  /** Key of the profile-link tokens (SPEC §6.2), so links can be compared with the index's. */
+  secret?: Buffer
 }
 
 export interface SearchOptions {
@@ -54,12 +62,14 @@ export class Oracle {
   private readonly geocoder: Geocoder
   private readonly caps: Record<AccountLevel, number>
   private readonly facetBucketLimit: number
+  private readonly secret: Buffer
 
   constructor(options: OracleOptions = {}) {
     this.now = options.now ?? (() => new Date())
     this.geocoder = options.geocoder ?? new UsZipGeocoder()
     this.caps = { ...DEFAULT_CAPS, ...options.caps }
     this.facetBucketLimit = options.facetBucketLimit ?? 10
+    this.secret = options.secret ?? randomBytes(32)
   }
 
   // ---- SPEC §1 and §7: data and updates ----
@@ -110,7 +120,10 @@ export class Oracle {
   answer(request: SearchRequest, options: SearchOptions): SearchAnswer {
     // SPEC §8: the viewer is checked first (401), then the request (400).
     const viewer = this.viewerOf(options)
-    const query = parseSearchRequest(request)
+    // SPEC §8: then the field selector (400), then the parameters (400).
+    const query = parseSearchRequest(request, (fields) => {
+      if (fields !== undefined) checkSelector(parseSelector(fields))
+    })
     const now = this.now()
     const centroid = resolvePostal(query, this.geocoder)
     const ctx = { now, geocoder: this.geocoder, centroid }
@@ -151,22 +164,25 @@ export class Oracle {
   }
 
   /**
-   * The legacy JSON document (SPEC §5.4) with the default fields `id, first-name, last-name`.
-   * Field selectors are not modelled here: `query.fields` is ignored.
+   * The legacy JSON document (SPEC §5.4). Which people, in which order, with which counts and
+   * histograms is the oracle's own answer; how the fields of one person render is shared with
+   * core (`renderSearchResult`, tested on its own in packages/core/test/fields), fed with the
+   * oracle's own degree of each person and the same clock and token secret.
    */
   search(request: SearchRequest, options: SearchOptions): SearchResult {
     const answer = this.answer(request, options)
-    const values: PersonDocument[] = answer.ids.map((id) => {
-      const p = this.profiles.get(id) as Profile
-      return { id: p.id, firstName: p.firstName, lastName: p.lastName }
+    const viewer = this.viewerOf(options).id
+    const now = this.now().getTime()
+    const fields = readRequest(request).fields
+    const selector = fields === undefined ? undefined : parseSelector(fields)
+    return renderSearchResult(answer, selector, (id) => {
+      const profile = this.profiles.get(id) as Profile
+      const degree = this.network.degree(viewer, id)
+      return {
+        profile,
+        context: { degree, now, links: (member) => profileLinks(this.secret, viewer, member, degree, now) },
+      }
     })
-    // `_count`/`_start` are left out when the page holds all `total` results from position 0.
-    const wholeList = answer.start === 0 && values.length === answer.total
-    const people: SearchResult['people'] = wholeList
-      ? { _total: answer.total }
-      : { _count: values.length, _start: answer.start, _total: answer.total }
-    if (values.length > 0) people.values = values
-    return { numResults: answer.numResults, people }
   }
 
   // ---- helpers ----

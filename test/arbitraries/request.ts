@@ -1,0 +1,585 @@
+import type { FacetCode, Profile, SearchRequest, SearchRequestObject, SortOrder } from '@people-search/core'
+import { tokens } from '@people-search/core'
+import fc from 'fast-check'
+import { POSTALS, type TestPostal, UNKNOWN_POSTALS } from './geocoder.js'
+import { MISSING_WORDS, prng, textVariant, WORDS } from './vocabulary.js'
+import type { World } from './world.js'
+
+export const ALL_FACETS: readonly FacetCode[] = [
+  'location',
+  'industry',
+  'network',
+  'language',
+  'current-company',
+  'past-company',
+  'school',
+]
+export const SORTS: readonly SortOrder[] = ['connections', 'recommenders', 'distance', 'relevance']
+const LANGUAGE_BUCKETS = ['en', 'es', 'fr', 'de', 'it', 'pt', '_o']
+
+/** Field selectors that make `search` return histograms and privacy-sensitive fields. */
+export const SELECTORS: readonly string[] = [
+  '(people:(id,first-name,last-name),num-results,facets:(code,name,buckets:(code,name,count,selected)))',
+  '(people:(id,headline,distance,num-connections,num-connections-capped,positions:(title,is-current,company:(id,name))),num-results)',
+  '(num-results,people:(id,location:(name,country:(code)),industry,educations:(school-name,degree),skills),facets:(code,buckets:(code,count)))',
+]
+
+/** Ways a request can be wrong; each must be the same error on both sides. */
+export const INVALID_KINDS = [
+  'count-too-big',
+  'count-negative',
+  'count-fraction',
+  'count-nan',
+  'start-negative',
+  'start-fraction',
+  'flag-alone',
+  'flag-bogus',
+  'flag-beside-empty-text',
+  'distance-alone',
+  'distance-negative',
+  'postal-without-country',
+  'postal-unknown',
+  'country-upper',
+  'country-bogus',
+  'facet-code-bogus',
+  'facet-location-malformed',
+  'sort-bogus',
+  'keywords-too-long',
+  'keywords-too-many-tokens',
+  'viewer-unknown',
+  'viewer-none',
+  'selector-unknown-field',
+] as const
+export type InvalidKind = (typeof INVALID_KINDS)[number]
+export const SELECTOR_KINDS: readonly InvalidKind[] = ['selector-unknown-field']
+
+/** A `company-name` / `title` / `school-name` criterion: which item, which of its words, flag. */
+export interface ItemPlan {
+  /** Take the item from the anchor member (so that criteria can hold together). */
+  anchored: boolean
+  pick: number
+  /** Bit mask over the item's tokens (0: the full text as written). */
+  mask: number
+  flag?: 'true' | 'false' | 'TRUE' | 'False' | boolean
+}
+
+/**
+ * A request described by picks (natural numbers) that are resolved against a world's own
+ * vocabulary when the request is materialized. Picks keep shrinking independent of the world.
+ */
+export interface RequestPlan {
+  viewer: number
+  /** The member most criteria are drawn from (never the viewer), so that they hold together. */
+  anchor: number
+  keywords?: { anchored: boolean; picks: number[]; missing: boolean }
+  names?: {
+    anchored: boolean
+    member: number
+    which: 'both' | 'first' | 'last' | 'mixed'
+    swap: boolean
+    other: number
+  }
+  companyName?: ItemPlan
+  title?: ItemPlan
+  schoolName?: ItemPlan
+  country?: number
+  postal?: { pick: number; distance?: string }
+  /** `facet=` filters; `values` (when given) are sent as they are instead of the picks. */
+  facet: { code: FacetCode; anchored: boolean; picks: number[]; upper: boolean; values?: string[] }[]
+  facets: FacetCode[]
+  sort?: SortOrder
+  start?: number
+  count?: number
+  selector?: number
+  invalid?: InvalidKind
+  form: 'url' | 'object'
+  /** Seed of the spelling variants of text values; 0 keeps the canonical spelling. */
+  seed: number
+}
+
+/** What a world offers to build requests from. */
+export interface Vocabulary {
+  ids: string[]
+  tokens: string[]
+  profiles: Profile[]
+  companyNames: string[]
+  titles: string[]
+  schoolNames: string[]
+  countries: string[]
+  /** Tokens of the searchable text everyone may see: what anchored keywords mostly use. */
+  publicTokens: string[]
+  postalCodes: string[]
+  facetValues: Record<FacetCode, string[]>
+}
+
+const uniq = <T>(xs: Iterable<T>): T[] => [...new Set(xs)]
+
+function texts(p: Profile): string[] {
+  const out = [p.firstName, p.lastName, p.headline, p.summary, p.specialties, p.interests, p.honors]
+  out.push(p.location?.name, p.industry?.name, ...(p.skills ?? []))
+  for (const pos of p.positions ?? []) out.push(pos.title, pos.summary, pos.company.name)
+  for (const e of p.educations ?? []) out.push(e.school.name, e.degree, e.fieldOfStudy, e.activities, e.notes)
+  for (const a of [...(p.certifications ?? []), ...(p.projects ?? []), ...(p.publications ?? [])]) {
+    out.push(a.name, a.title)
+  }
+  out.push(p.email)
+  return out.filter((t): t is string => typeof t === 'string')
+}
+
+const NOW = Date.UTC(2026, 5, 15)
+const instant = (d: { year: number; month?: number; day?: number }) =>
+  Date.UTC(d.year, (d.month ?? 1) - 1, d.day ?? 1)
+const isPublic = (p: Profile, section: keyof NonNullable<Profile['visibility']>) =>
+  (p.visibility?.[section] ?? 'public') === 'public'
+
+/** Searchable text that any viewer may see (SPEC §3.1, §3.6). */
+function publicTexts(p: Profile): string[] {
+  const out = [p.firstName, p.lastName, p.location?.name, p.industry?.name]
+  for (const s of ['headline', 'summary', 'specialties', 'interests', 'honors'] as const)
+    if (isPublic(p, s)) out.push(p[s])
+  if (isPublic(p, 'skills')) out.push(...(p.skills ?? []))
+  if (isPublic(p, 'positions')) {
+    for (const pos of p.positions ?? [])
+      if (pos.visibility !== 'private') out.push(pos.title, pos.summary, pos.company.name)
+  }
+  if (isPublic(p, 'educations')) {
+    for (const e of p.educations ?? [])
+      if (e.visibility !== 'private') out.push(e.school.name, e.degree, e.fieldOfStudy)
+  }
+  return out.filter((t): t is string => typeof t === 'string')
+}
+
+/** A guess at SPEC §1.1 "current", only to steer company facet values (never asserted). */
+function looksCurrent(item: { isCurrent?: boolean; endDate?: { year: number } }): boolean {
+  return item.isCurrent ?? (item.endDate === undefined || instant(item.endDate) > NOW)
+}
+
+function languageBucket(language: string | undefined): string {
+  const head = (language ?? '').toLowerCase().split(/[-_]/)[0]
+  return LANGUAGE_BUCKETS.includes(head) ? head : '_o'
+}
+
+/** Every word, name, item and facet value of a world (hidden ones included, on purpose). */
+export function vocabularyOf(world: World): Vocabulary {
+  return vocabularyOfProfiles(world.profiles)
+}
+
+function vocabularyOfProfiles(ps: readonly Profile[]): Vocabulary {
+  const positions = ps.flatMap((p) => p.positions ?? [])
+  const educations = ps.flatMap((p) => p.educations ?? [])
+  const codes = ps.flatMap((p) => (p.location ? [p.location.code, `${p.location.code.split(':')[0]}:0`] : []))
+  const companyIds = (current: boolean) =>
+    positions.flatMap((pos) =>
+      pos.company.id === undefined || looksCurrent(pos) !== current ? [] : [String(pos.company.id)],
+    )
+  const schoolIds = educations.flatMap((e) => (e.school.id === undefined ? [] : [String(e.school.id)]))
+  return {
+    ids: uniq(ps.map((p) => p.id)),
+    tokens: uniq(ps.flatMap((p) => texts(p).flatMap(tokens))),
+    profiles: [...ps],
+    companyNames: uniq(positions.flatMap((pos) => (pos.company.name ? [pos.company.name] : []))),
+    titles: uniq(positions.flatMap((pos) => (pos.title ? [pos.title] : []))),
+    schoolNames: uniq(educations.flatMap((e) => (e.school.name ? [e.school.name] : []))),
+    countries: uniq(codes.map((c) => c.split(':')[0])),
+    publicTokens: uniq(ps.flatMap((p) => publicTexts(p).flatMap(tokens))),
+    postalCodes: uniq(ps.flatMap((p) => (p.location?.postalCode ? [p.location.postalCode] : []))),
+    facetValues: {
+      location: uniq(codes),
+      industry: uniq(ps.flatMap((p) => (p.industry ? [String(p.industry.code)] : []))),
+      network: ['F', 'S', 'A', 'O'],
+      language: uniq(ps.map((p) => languageBucket(p.language))),
+      'current-company': uniq(companyIds(true)),
+      'past-company': uniq(companyIds(false)),
+      school: uniq(schoolIds),
+    },
+  }
+}
+
+/** Three times out of four a criterion comes from the anchor member. */
+const anchoredArb = fc.oneof(
+  { weight: 3, arbitrary: fc.constant(true) },
+  { weight: 1, arbitrary: fc.constant(false) },
+)
+
+/** F, S, A or O: the degree of `member` relative to `viewer` in `world` (SPEC §3.2). */
+export function degreeOf(world: World, viewer: string, member: string): 'F' | 'S' | 'A' | 'O' {
+  const friends = (x: string) =>
+    world.edges.flatMap(([a, b]) => (a === x && b !== x ? [b] : b === x && a !== x ? [a] : []))
+  const first = new Set(friends(viewer))
+  if (first.has(member)) return 'F'
+  if (member !== viewer && friends(member).some((f) => first.has(f))) return 'S'
+  const groups = new Set(world.memberships.filter(([m]) => m === viewer).map(([, g]) => g))
+  if (world.memberships.some(([m, g]) => m === member && groups.has(g))) return 'A'
+  return 'O'
+}
+
+const itemPlanArb: fc.Arbitrary<ItemPlan> = fc.record(
+  {
+    anchored: fc.boolean(),
+    pick: fc.nat(),
+    mask: fc.nat(15),
+    flag: fc.constantFrom<NonNullable<ItemPlan['flag']>>('true', 'false', 'TRUE', 'False', true, false),
+  },
+  { requiredKeys: ['anchored', 'pick', 'mask'] },
+)
+
+export interface PlanOptions {
+  /** How often (0–1) a plan carries one deliberate error; 0 for valid-only plans. */
+  invalidRate?: number
+  /** Which errors to make (default: every kind but the selector ones, which have their own test). */
+  invalidKinds?: readonly InvalidKind[]
+  /** Facet codes that must not be filtered on. */
+  noFilterOn?: readonly FacetCode[]
+}
+
+/** Random request plans; materialize them against a world with {@link materialize}. */
+export function requestPlanArb(options: PlanOptions = {}): fc.Arbitrary<RequestPlan> {
+  const rate = options.invalidRate ?? 0.1
+  const kinds = options.invalidKinds ?? INVALID_KINDS.filter((k) => !SELECTOR_KINDS.includes(k))
+  const filterable = ALL_FACETS.filter((c) => !options.noFilterOn?.includes(c))
+  const invalid: fc.Arbitrary<InvalidKind | undefined> =
+    rate <= 0
+      ? fc.constant(undefined)
+      : fc.oneof(
+          { weight: Math.round((1 - rate) * 100), arbitrary: fc.constant(undefined) },
+          { weight: Math.round(rate * 100), arbitrary: fc.constantFrom(...kinds) },
+        )
+  const plan = fc.record({
+    viewer: fc.nat(),
+    anchor: fc.nat(),
+    keywords: maybe(
+      40,
+      fc.record({
+        anchored: anchoredArb,
+        picks: fc.array(fc.nat(), { minLength: 1, maxLength: 3 }),
+        missing: fc.oneof(
+          { weight: 6, arbitrary: fc.constant(false) },
+          { weight: 1, arbitrary: fc.constant(true) },
+        ),
+      }),
+    ),
+    names: maybe(
+      25,
+      fc.record({
+        anchored: anchoredArb,
+        member: fc.nat(),
+        which: fc.constantFrom<'both' | 'first' | 'last' | 'mixed'>(
+          'both',
+          'both',
+          'both',
+          'first',
+          'last',
+          'mixed',
+        ),
+        swap: fc.boolean(),
+        other: fc.nat(),
+      }),
+    ),
+    companyName: maybe(12, itemPlanArb),
+    title: maybe(12, itemPlanArb),
+    schoolName: maybe(8, itemPlanArb),
+    country: maybe(8, fc.nat()),
+    postal: maybe(
+      10,
+      fc.record(
+        { pick: fc.nat(), distance: fc.constantFrom('0', '10', '200', '5000', '2.5') },
+        { requiredKeys: ['pick'] },
+      ),
+    ),
+    facet:
+      filterable.length === 0
+        ? fc.constant([])
+        : fc.oneof(
+            { weight: 7, arbitrary: fc.constant([]) },
+            {
+              weight: 3,
+              arbitrary: fc.array(
+                fc.record({
+                  code: fc.constantFrom(...filterable),
+                  anchored: anchoredArb,
+                  picks: fc.array(fc.nat(), { minLength: 1, maxLength: 3 }),
+                  upper: fc.boolean(),
+                }),
+                { minLength: 1, maxLength: 2 },
+              ),
+            },
+          ),
+    facets: fc.oneof(
+      { weight: 1, arbitrary: fc.constant([]) },
+      {
+        weight: 3,
+        arbitrary: fc.uniqueArray(fc.constantFrom(...ALL_FACETS), { minLength: 1, maxLength: 3 }),
+      },
+    ),
+    sort: maybe(75, fc.constantFrom(...SORTS)),
+    start: maybe(40, fc.oneof(fc.constant(0), fc.nat(5), fc.nat(30))),
+    count: maybe(60, fc.nat(25)),
+    selector: maybe(15, fc.nat(SELECTORS.length - 1)),
+    invalid,
+    form: fc.constantFrom<'url' | 'object'>('url', 'object'),
+    seed: fc.oneof(fc.constant(0), fc.nat()),
+  })
+  return plan.map((p) => {
+    for (const key of Object.keys(p) as (keyof typeof p)[]) if (p[key] === undefined) delete p[key]
+    return p as RequestPlan
+  })
+}
+
+/** `arb` with the given percentage, otherwise undefined. */
+function maybe<T>(percent: number, arb: fc.Arbitrary<T>): fc.Arbitrary<T | undefined> {
+  return fc.oneof(
+    { weight: 100 - percent, arbitrary: fc.constant(undefined) },
+    { weight: percent, arbitrary: arb },
+  )
+}
+
+/** A well-formed bucket code for a facet the world has no value for. */
+const FALLBACK_BUCKET: Record<FacetCode, string> = {
+  location: 'us:0',
+  industry: '4',
+  network: 'O',
+  language: '_o',
+  'current-company': '1001',
+  'past-company': '1001',
+  school: '501',
+}
+
+const at = <T>(xs: readonly T[], n: number): T | undefined =>
+  xs.length === 0 ? undefined : xs[n % xs.length]
+
+/** A request ready to send: the request itself, its viewer and the flat parameter list. */
+export interface Materialized {
+  request: SearchRequest
+  viewer?: string
+  params: [string, string | number | boolean][]
+  fields?: string
+}
+
+type ItemKey = 'companyNames' | 'titles' | 'schoolNames'
+
+function itemText(plan: ItemPlan, items: readonly string[], fallback: readonly string[]): string {
+  const text = at(items, plan.pick) ?? at(fallback, plan.pick) ?? 'java'
+  if (plan.mask === 0) return text
+  const toks = tokens(text)
+  const kept = toks.filter((_, i) => plan.mask & (1 << (i % 4)))
+  return (kept.length > 0 ? kept : toks).join(' ')
+}
+
+function reverseWords(name: string): string {
+  return name.split(' ').reverse().join(' ')
+}
+
+/**
+ * Resolves a plan against a world. `seed` overrides the plan's spelling seed, so one plan can
+ * be sent in several spellings (the text-invariance property).
+ */
+export function materialize(plan: RequestPlan, world: World, seed = plan.seed): Materialized {
+  const vocab = vocabularyOf(world)
+  const rnd = prng(plan.seed ^ 0x5bd1e995)
+  const spell = (text: string, salt: number) => (seed === 0 ? text : textVariant(text, seed + salt))
+  const params: [string, string | number | boolean][] = []
+  const put = (k: string, v: string | number | boolean) => params.push([k, v])
+  const viewer = at(vocab.ids, plan.viewer) ?? 'nobody'
+  // Mostly a member of the viewer's network (F or S), the only ones most searches can find.
+  const others = vocab.profiles.filter((p) => p.id !== viewer)
+  const network = others.filter((p) => 'FS'.includes(degreeOf(world, viewer, p.id)))
+  const anchorProfile = at(plan.anchor % 4 !== 0 && network.length > 0 ? network : others, plan.anchor >> 2)
+  const own = vocabularyOfProfiles(anchorProfile ? [anchorProfile] : [])
+  if (anchorProfile) own.facetValues.network = [degreeOf(world, viewer, anchorProfile.id)]
+  const from = (anchored: boolean) => (anchored && anchorProfile ? own : vocab)
+
+  if (plan.keywords) {
+    const mine = from(plan.keywords.anchored)
+    // Anchored keywords: mostly words anyone may see, sometimes any word of the member's.
+    const pool = plan.keywords.anchored && plan.keywords.picks[0] % 3 !== 0 ? mine.publicTokens : mine.tokens
+    const words = plan.keywords.picks.map((n) => at(pool, n) ?? WORDS[n % WORDS.length])
+    if (plan.keywords.missing) words.push(MISSING_WORDS[plan.keywords.picks[0] % MISSING_WORDS.length])
+    put('keywords', spell(words.join(rnd() < 0.05 ? ' AND ' : ' '), 1))
+  }
+  if (plan.names) {
+    const { anchored, member, which, swap, other } = plan.names
+    const p = anchored && anchorProfile ? anchorProfile : at(vocab.profiles, member)
+    const q = at(vocab.profiles, other)
+    let first = p?.firstName ?? 'José'
+    let last = (which === 'mixed' ? q?.lastName : p?.lastName) ?? "O'Reilly"
+    if (swap) [first, last] = [reverseWords(first), reverseWords(last)]
+    if (which !== 'last') put('first-name', spell(first, 2))
+    if (which !== 'first') put('last-name', spell(last, 3))
+  }
+  const item = (name: string, flagName: string, ip: ItemPlan | undefined, key: ItemKey, salt: number) => {
+    if (!ip) return
+    const items = from(ip.anchored)[key]
+    const text = itemText(ip, items.length > 0 ? items : vocab[key], WORDS)
+    put(name, spell(text, salt))
+    // A flag beside a value without tokens is a 400 (SPEC §8): only the invalid kinds do that.
+    if (ip.flag !== undefined && tokens(text).length > 0)
+      put(flagName, plan.form === 'url' ? String(ip.flag) : ip.flag)
+  }
+  item('company-name', 'current-company', plan.companyName, 'companyNames', 4)
+  item('title', 'current-title', plan.title, 'titles', 5)
+  item('school-name', 'current-school', plan.schoolName, 'schoolNames', 6)
+
+  if (plan.postal) {
+    const near = POSTALS.filter((p) => own.postalCodes.includes(p.code))
+    const postal = at(
+      plan.postal.pick % 2 === 0 && near.length > 0 ? near : POSTALS,
+      plan.postal.pick >> 1,
+    ) as TestPostal
+    put('country-code', postal.country)
+    put('postal-code', postal.code)
+    if (plan.postal.distance !== undefined) put('distance', plan.postal.distance)
+  } else if (plan.country !== undefined) {
+    const countries = plan.country % 3 !== 0 && own.countries.length > 0 ? own.countries : vocab.countries
+    put('country-code', at([...countries, 'us', 'ca', 'gb', 'fr'], plan.country >> 2) ?? 'us')
+  }
+  for (const f of plan.facet) {
+    const pool =
+      from(f.anchored).facetValues[f.code].length > 0
+        ? from(f.anchored).facetValues[f.code]
+        : vocab.facetValues[f.code]
+    const values = f.values ?? uniq(f.picks.map((n) => at(pool, n) ?? FALLBACK_BUCKET[f.code]))
+    const shown = f.upper ? values.map((v) => v.toUpperCase()) : values
+    put('facet', [f.code, ...shown].join(','))
+  }
+  if (plan.facets.length > 0) put('facets', plan.facets.join(','))
+  if (plan.sort) put('sort', plan.sort)
+  if (plan.start !== undefined) put('start', plan.start)
+  if (plan.count !== undefined) put('count', plan.count)
+  let fields = plan.selector === undefined ? undefined : SELECTORS[plan.selector]
+  let who: string | undefined = viewer
+  if (plan.invalid) {
+    const broken = breakRequest(plan.invalid, params, fields, who)
+    fields = broken.fields
+    who = broken.viewer
+  }
+  return { request: render(plan, params, fields, rnd), viewer: who, params, ...(fields ? { fields } : {}) }
+}
+
+function set(params: [string, string | number | boolean][], key: string, value: string | number | boolean) {
+  const i = params.findIndex(([k]) => k === key)
+  if (i >= 0) params[i] = [key, value]
+  else params.push([key, value])
+}
+
+function drop(params: [string, string | number | boolean][], key: string) {
+  for (let i = params.length - 1; i >= 0; i--) if (params[i][0] === key) params.splice(i, 1)
+}
+
+function breakRequest(
+  kind: InvalidKind,
+  params: [string, string | number | boolean][],
+  fields: string | undefined,
+  viewer: string | undefined,
+): { fields: string | undefined; viewer: string | undefined } {
+  switch (kind) {
+    case 'count-too-big':
+      set(params, 'count', 26)
+      break
+    case 'count-negative':
+      set(params, 'count', -1)
+      break
+    case 'count-fraction':
+      set(params, 'count', '2.5')
+      break
+    case 'count-nan':
+      set(params, 'count', 'ten')
+      break
+    case 'start-negative':
+      set(params, 'start', -3)
+      break
+    case 'start-fraction':
+      set(params, 'start', '0.5')
+      break
+    case 'flag-alone':
+      drop(params, 'title')
+      set(params, 'current-title', 'true')
+      break
+    case 'flag-bogus':
+      set(params, 'school-name', 'java')
+      set(params, 'current-school', 'yes')
+      break
+    case 'flag-beside-empty-text':
+      set(params, 'company-name', ' * ')
+      set(params, 'current-company', 'false')
+      break
+    case 'distance-alone':
+      drop(params, 'postal-code')
+      set(params, 'distance', '10')
+      break
+    case 'distance-negative':
+      set(params, 'country-code', 'us')
+      set(params, 'postal-code', '94043')
+      set(params, 'distance', '-5')
+      break
+    case 'postal-without-country':
+      drop(params, 'country-code')
+      set(params, 'postal-code', '94043')
+      break
+    case 'postal-unknown': {
+      const u = UNKNOWN_POSTALS[params.length % UNKNOWN_POSTALS.length]
+      set(params, 'country-code', u.country)
+      set(params, 'postal-code', u.code)
+      break
+    }
+    case 'country-upper':
+      set(params, 'country-code', 'US')
+      break
+    case 'country-bogus':
+      set(params, 'country-code', 'xx')
+      break
+    case 'facet-code-bogus':
+      params.push(['facet', 'planet,earth'])
+      break
+    case 'facet-location-malformed':
+      params.push(['facet', 'location,usa'])
+      break
+    case 'sort-bogus':
+      set(params, 'sort', 'alphabetical')
+      break
+    case 'keywords-too-long':
+      set(params, 'keywords', `java ${'j'.repeat(1000)}`)
+      break
+    case 'keywords-too-many-tokens':
+      set(params, 'keywords', Array.from({ length: 33 }, (_, i) => `w${i}`).join(' '))
+      break
+    case 'viewer-unknown':
+      return { fields, viewer: 'no-such-member' }
+    case 'viewer-none':
+      return { fields, viewer: undefined }
+    case 'selector-unknown-field':
+      return { fields: '(people:(id,shoe-size),num-results)', viewer }
+  }
+  return { fields, viewer }
+}
+
+const PATHS = ['/v1/people-search', 'people-search', 'https://api.linkedin.com/v1/people-search']
+
+function render(
+  plan: RequestPlan,
+  params: [string, string | number | boolean][],
+  fields: string | undefined,
+  rnd: () => number,
+): SearchRequest {
+  if (plan.form === 'url') {
+    const path = PATHS[Math.floor(rnd() * PATHS.length)]
+    const query = params.map(([k, v]) => `${k}=${encodeURIComponent(String(v))}`).join('&')
+    return `${path}${fields ? `:${fields}` : ''}${query ? `?${query}` : ''}`
+  }
+  const object: Record<string, string | number | boolean | (string | number | boolean)[]> = {}
+  for (const [k, v] of params) {
+    if (k === 'facet') {
+      const prev = object.facet
+      object.facet =
+        prev === undefined ? (rnd() < 0.5 ? v : [v]) : Array.isArray(prev) ? [...prev, v] : [prev, v]
+    } else {
+      object[k] = v
+    }
+  }
+  if (fields) object.fields = fields
+  return object as SearchRequestObject
+}
+
+/** Requests for one world, already materialized (plans are better for shrinking). */
+export function requestArb(world: World, options: PlanOptions = {}): fc.Arbitrary<Materialized> {
+  return requestPlanArb(options).map((plan) => materialize(plan, world))
+}

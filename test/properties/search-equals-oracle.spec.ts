@@ -1,0 +1,43 @@
+import fc from 'fast-check'
+import { describe, it } from 'vitest'
+import { materialize, requestPlanArb, SELECTOR_KINDS } from '../arbitraries/request.js'
+import { worldArb } from '../arbitraries/world.js'
+import { buildBoth, expectSameAsOracle, expectSpecInvariants, indexAnswer, RUNS } from './helpers.js'
+
+describe('PeopleIndex answers exactly like the oracle', () => {
+  it('on random worlds and requests (answers, documents and errors)', () => {
+    fc.assert(
+      fc.property(worldArb(), fc.array(requestPlanArb(), { minLength: 1, maxLength: 10 }), (world, plans) => {
+        const { index, oracle } = buildBoth(world)
+        for (const plan of plans) {
+          const m = materialize(plan, world)
+          expectSameAsOracle(index, oracle, m)
+          expectSpecInvariants(world, m, indexAnswer(index, m))
+        }
+      }),
+      { numRuns: RUNS },
+    )
+  })
+
+  it('on named-person searches, which reach every member (SPEC §3.2)', () => {
+    const named = requestPlanArb({ invalidRate: 0 }).filter((p) => p.names?.which === 'both')
+    fc.assert(
+      fc.property(worldArb(), fc.array(named, { minLength: 1, maxLength: 4 }), (world, plans) => {
+        const { index, oracle } = buildBoth(world)
+        for (const plan of plans) expectSameAsOracle(index, oracle, materialize(plan, world))
+      }),
+      { numRuns: RUNS },
+    )
+  })
+
+  it('on requests with a bad field selector: the same 400 (SPEC §5.1, §8 checks order)', () => {
+    const bad = requestPlanArb({ invalidRate: 1, invalidKinds: SELECTOR_KINDS })
+    fc.assert(
+      fc.property(worldArb({ maxProfiles: 10 }), bad, (world, plan) => {
+        const { index, oracle } = buildBoth(world)
+        expectSameAsOracle(index, oracle, materialize(plan, world))
+      }),
+      { numRuns: RUNS },
+    )
+  })
+})
