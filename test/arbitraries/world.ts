@@ -10,6 +10,7 @@ import type {
   Section,
   Visibility,
 } from '@people-search/core'
+import { SECTIONS } from '@people-search/core'
 import fc from 'fast-check'
 import { POSTALS } from './geocoder.js'
 import { FIRST_NAMES, LAST_NAMES, SEPARATORS, WORDS } from './vocabulary.js'
@@ -106,22 +107,7 @@ export const textArb: fc.Arbitrary<string> = fc
   .map(([words, seps]) => words.map((w, i) => (i === 0 ? w : seps[i - 1] + w)).join(''))
 
 const sectionVisibility: fc.Arbitrary<Visibility> = fc.constantFrom('public', 'connections', 'private')
-const SECTION_NAMES: readonly Section[] = [
-  'headline',
-  'summary',
-  'specialties',
-  'interests',
-  'honors',
-  'positions',
-  'educations',
-  'skills',
-  'certifications',
-  'projects',
-  'publications',
-  'email',
-  'phone',
-  'pictureUrl',
-]
+const SECTION_NAMES: readonly Section[] = SECTIONS
 
 const visibilityArb = fc
   .array(fc.tuple(fc.constantFrom(...SECTION_NAMES), sectionVisibility), { minLength: 1, maxLength: 5 })
