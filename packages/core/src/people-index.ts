@@ -6,17 +6,21 @@ import { checkSelector } from './fields/schema.js'
 import type { Selector } from './fields/selector.js'
 import type { Geocoder } from './geo/geocoder.js'
 import { UsZipGeocoder } from './geo/us-zip-geocoder.js'
-import { NetworkCache } from './index/network.js'
+import { NetworkCache, SELF } from './index/network.js'
 import { IndexStore } from './index/store.js'
 import type { AccountLevel, Profile } from './model/profile.js'
 import { validateProfile, validateProfiles } from './model/validate-profile.js'
 import { type Degree, profileLinks } from './profile/access-token.js'
+import { type GetPersonOptions, getPerson } from './profile/get-person.js'
+import { ProfileHistory } from './profile/history.js'
+import { type LookupParams, type LookupResult, lookupProfile } from './profile/lookup.js'
+import type { ProfileSource } from './profile/profile-source.js'
 import { degreeOf } from './query/degree.js'
 import { type ExecutionContext, execute } from './query/execute.js'
 import { parseSearchRequest } from './query/parse-request.js'
 import type { SearchAnswer } from './query/search-answer.js'
 import type { FacetCode, SearchQuery, SearchRequest } from './query/search-query.js'
-import type { SearchResult } from './result.js'
+import type { PersonDocument, SearchResult } from './result.js'
 import type { SnapshotRecord } from './snapshot/format.js'
 import { readSnapshot } from './snapshot/read-snapshot.js'
 import { writeSnapshot } from './snapshot/write-snapshot.js'
@@ -32,6 +36,8 @@ export interface PeopleIndexOptions {
   facetBucketLimit?: number
   /** Key of the profile-link tokens (SPEC §6.2); random per index unless given. */
   secret?: Buffer
+  /** Where `lookupProfile` with `use_cache=if-recent` gets fresh copies (SPEC §6.1). */
+  source?: ProfileSource
 }
 
 /** Network facet letters by degree (NONE, FIRST, SECOND, GROUP). */
@@ -73,6 +79,9 @@ export class PeopleIndex {
   private readonly caps: Record<AccountLevel, number>
   private readonly bucketLimit: number
   private readonly secret: Buffer
+  private readonly source: ProfileSource | undefined
+  /** Earlier versions and add times of members, for profile lookups (SPEC §6.1). */
+  private readonly history = new ProfileHistory()
 
   constructor(options: PeopleIndexOptions = {}) {
     this.now = options.now ?? (() => new Date())
@@ -80,6 +89,7 @@ export class PeopleIndex {
     this.caps = { ...DEFAULT_CAPS, ...options.caps }
     this.bucketLimit = options.facetBucketLimit ?? 10
     this.secret = options.secret ?? randomBytes(32)
+    this.source = options.source
     this.store = new IndexStore(this.geocoder)
   }
 
@@ -105,6 +115,7 @@ export class PeopleIndex {
     const store = this.store
     for (const profile of batch) {
       const old = store.slotOf.get(profile.id)
+      this.history.replaced(old === undefined ? undefined : store.profiles[old], profile, now)
       const slot = store.insert(profile, now)
       if (old !== undefined) {
         store.graph.move(old, slot)
@@ -118,6 +129,7 @@ export class PeopleIndex {
   remove(id: string): boolean {
     const slot = this.store.slotOf.get(id)
     if (slot === undefined) return false
+    this.history.removed(this.store.profiles[slot] as Profile)
     this.store.graph.isolate(slot)
     this.store.retire(slot, this.now().getTime())
     this.compactIfWasteful()
@@ -174,6 +186,49 @@ export class PeopleIndex {
   searchAnswer(request: SearchRequest, options: SearchOptions): SearchAnswer {
     const { viewer, query } = this.prepare(request, options)
     return execute(query, this.context(viewer, query))
+  }
+
+  /**
+   * The Person Profile lookup of SPEC §6.1: the public document of the member a profile URL
+   * names, and what it cost. Errors reject with a `PeopleSearchError` carrying `credits: 0`.
+   */
+  lookupProfile(params: LookupParams): Promise<LookupResult> {
+    const store = () => this.store
+    return lookupProfile(params, {
+      now: () => this.now().getTime(),
+      source: this.source,
+      idsWithUrl: (url) => this.history.idsWithUrl(url, () => liveProfiles(store())),
+      profileOf: (id) => this.profileOf(id),
+      timeOf: (profile) => this.history.timeOf(profile),
+      versionsOf: (id) => this.history.versionsOf(id),
+      store: (profile) => this.add(profile),
+    })
+  }
+
+  /**
+   * The legacy person document of a member for a viewer (SPEC §6.2); `ref` is a member id or a
+   * search result's profile link. Members outside the viewer's network need that link's token.
+   */
+  getPerson(ref: string, options: GetPersonOptions): PersonDocument {
+    return getPerson(ref, options, {
+      now: this.now().getTime(),
+      secret: this.secret,
+      profileOf: (id) => this.profileOf(id),
+      degreeOf: (viewer, member) => {
+        const store = this.store
+        const slot = store.slotOf.get(viewer) as number
+        const degree = degreeOf(
+          this.networks.view(slot, store.graph, store.slotCount),
+          store.slotOf.get(member) as number,
+        )
+        return degree === SELF ? 'self' : DEGREE_LETTERS[degree]
+      },
+    })
+  }
+
+  private profileOf(id: string): Profile | undefined {
+    const slot = typeof id === 'string' ? this.store.slotOf.get(id) : undefined
+    return slot === undefined ? undefined : this.store.profiles[slot]
   }
 
   // SPEC §8 order: viewer (401), selector (400), parameters (400).
@@ -289,6 +344,13 @@ export class PeopleIndex {
     }
     this.store = fresh
     this.networks.clear()
+  }
+}
+
+function* liveProfiles(store: IndexStore): Generator<Profile> {
+  for (let slot = 0; slot < store.slotCount; slot++) {
+    const profile = store.profiles[slot]
+    if (profile !== undefined) yield profile
   }
 }
 

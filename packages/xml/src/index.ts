@@ -1,3 +1,3 @@
 export type { ErrorDocument, ErrorFields } from './errors.js'
 export { errorToJson, errorToXml } from './errors.js'
-export { toXml } from './to-xml.js'
+export { personToXml, toXml } from './to-xml.js'

@@ -1,4 +1,4 @@
-import type { SearchResult } from '@people-search/core'
+import type { PersonDocument, SearchResult } from '@people-search/core'
 import { buildDocument } from './build-document.js'
 import { elementTree } from './element-tree.js'
 
@@ -16,4 +16,12 @@ import { elementTree } from './element-tree.js'
  */
 export function toXml(result: SearchResult): string {
   return buildDocument('people-search', elementTree(result, 'result'))
+}
+
+/**
+ * The legacy XML of one person, as `getPerson` returns it (`/v1/people/<id>:full`): a
+ * `<person>` root holding the fields in the document's key order.
+ */
+export function personToXml(person: PersonDocument): string {
+  return buildDocument('person', elementTree(person, 'person'))
 }

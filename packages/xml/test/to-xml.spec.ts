@@ -1,5 +1,5 @@
 import type { SearchResult } from '@people-search/core'
-import { toXml } from '@people-search/xml'
+import { personToXml, toXml } from '@people-search/xml'
 import { describe, expect, it } from 'vitest'
 
 const DECLARATION = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>'
@@ -259,5 +259,31 @@ describe('toXml: documents that have no legacy XML are programming errors', () =
     ['a Date', person({ updatedAt: new Date(0) }), /updatedAt is of type object/],
   ])('%s throws', (_, document, message) => {
     expect(() => toXml(document as SearchResult)).toThrow(message)
+  })
+})
+
+describe('personToXml', () => {
+  it('renders one person document with its lists under a <person> root', () => {
+    const xml = personToXml({
+      id: 'ann',
+      firstName: 'Ann',
+      positions: { _total: 1, values: [{ title: 'Engineer', isCurrent: true }] },
+    })
+    expect(xml).toBe(
+      [
+        '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>',
+        '<person>',
+        '  <id>ann</id>',
+        '  <first-name>Ann</first-name>',
+        '  <positions total="1">',
+        '    <position>',
+        '      <title>Engineer</title>',
+        '      <is-current>true</is-current>',
+        '    </position>',
+        '  </positions>',
+        '</person>',
+        '',
+      ].join('\n'),
+    )
   })
 })
