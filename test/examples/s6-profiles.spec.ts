@@ -1,0 +1,160 @@
+import type { PeopleSearchError, PersonProfileDocument, ProfileSource } from '@people-search/core'
+import { personToXml } from '@people-search/xml'
+import { describe, expect, test } from 'vitest'
+import { emptyIndex, expectError, ME, person, world } from './world.js'
+
+const ann = () =>
+  person('ann', 'Ann', 'Lee', {
+    headline: 'Java developer',
+    summary: 'Only for friends',
+    publicProfileUrl: 'https://www.linkedin.com/in/ann-lee',
+    skills: ['Java', 'Kotlin'],
+    visibility: { summary: 'connections' },
+    updatedAt: '2026-06-01T00:00:00Z',
+  })
+
+describe('§6.1 Person Profile lookup', () => {
+  test('any common form of a public profile URL finds the same member', async () => {
+    const index = world([ann()])
+    for (const url of [
+      'https://www.linkedin.com/in/ann-lee',
+      'http://linkedin.com/in/ann-lee/',
+      'https://uk.linkedin.com/in/ANN-LEE?trk=public#about',
+      'www.linkedin.com/in/ann-lee',
+    ]) {
+      const { profile } = await index.lookupProfile({ profile_url: url })
+      expect(profile.first_name).toBe('Ann')
+    }
+  })
+
+  test('anything that is not a profile URL is a 400 naming it', async () => {
+    const index = world([ann()])
+    const error = (await index
+      .lookupProfile({ profile_url: 'https://example.com/in/ann' })
+      .catch((e) => e)) as PeopleSearchError
+    expect(error.status).toBe(400)
+    expect(error.message).toContain('https://example.com/in/ann')
+  })
+
+  test('public data only: a connections section is null, excluded enrichments are absent', async () => {
+    const { profile, credits } = await world([ann()]).lookupProfile({
+      profile_url: 'linkedin.com/in/ann-lee',
+    })
+    expect(profile.headline).toBe('Java developer')
+    expect(profile.summary).toBeNull()
+    expect('skills' in profile).toBe(false)
+    expect(credits).toBe(1)
+  })
+
+  test('each included enrichment that returns data costs one more credit', async () => {
+    const { profile, credits } = await world([ann()]).lookupProfile({
+      profile_url: 'linkedin.com/in/ann-lee',
+      skills: 'include',
+      certifications: 'include',
+    })
+    expect(profile.skills).toEqual(['Java', 'Kotlin'])
+    expect(credits).toBe(2) // certifications returned nothing
+  })
+
+  test('a profile that is not found is a 404 and costs nothing', async () => {
+    const error = (await world([ann()])
+      .lookupProfile({ profile_url: 'linkedin.com/in/nobody' })
+      .catch((e) => e)) as PeopleSearchError & {
+      credits: number
+    }
+    expect(error.status).toBe(404)
+    expect(error.credits).toBe(0)
+  })
+
+  test('if-recent refreshes a copy older than 29 days through the profile source, for one more credit', async () => {
+    const fresh: PersonProfileDocument = {
+      public_identifier: 'ann-lee',
+      first_name: 'Ann',
+      last_name: 'Lee',
+      headline: 'Kotlin lead',
+    } as PersonProfileDocument
+    const source: ProfileSource = { fetch: async () => fresh }
+    const index = emptyIndex({ source })
+    index.add({ ...ann(), updatedAt: '2026-04-01T00:00:00Z' })
+    const { profile, credits } = await index.lookupProfile({
+      profile_url: 'linkedin.com/in/ann-lee',
+      use_cache: 'if-recent',
+    })
+    expect(profile.headline).toBe('Kotlin lead')
+    expect(credits).toBe(2)
+  })
+
+  test('on-error serves the stored copy when the source fails; never returns the failure', async () => {
+    const source: ProfileSource = {
+      fetch: async () => {
+        throw new Error('upstream down')
+      },
+    }
+    const index = emptyIndex({ source })
+    index.add({ ...ann(), updatedAt: '2026-04-01T00:00:00Z' })
+    const stale = await index.lookupProfile({
+      profile_url: 'linkedin.com/in/ann-lee',
+      use_cache: 'if-recent',
+    })
+    expect(stale.profile.headline).toBe('Java developer')
+    const failure = (await index
+      .lookupProfile({
+        profile_url: 'linkedin.com/in/ann-lee',
+        use_cache: 'if-recent',
+        fallback_to_cache: 'never',
+      })
+      .catch((e) => e)) as PeopleSearchError
+    expect(failure.status).toBe(503)
+  })
+})
+
+describe('§6.2 a search result’s profile link', () => {
+  const index = world(
+    [
+      ann(),
+      person('cy', 'Cy', 'Do', {
+        headline: 'Designer',
+        summary: 'Private words',
+        visibility: { summary: 'private' },
+      }),
+    ],
+    {
+      friends: ['ann'],
+    },
+  )
+
+  test('an F member shows its connections sections', () => {
+    expect(index.getPerson('ann', { viewer: ME, fields: '(id,summary)' })).toEqual({
+      id: 'ann',
+      summary: 'Only for friends',
+    })
+  })
+
+  test('an out-of-network member needs the token from the search result, else 403', () => {
+    expectError(() => index.getPerson('cy', { viewer: ME }), 403, 'forbidden')
+    const found = index.search(
+      '/v1/people-search:(people:(api-standard-profile-request))?first-name=cy&last-name=do',
+      { viewer: ME },
+    )
+    const link = (
+      found.people?.values?.[0] as {
+        apiStandardProfileRequest: { url: string; headers: { values: { value: string }[] } }
+      }
+    ).apiStandardProfileRequest
+    const token = link.headers.values[0].value.split(':')[1]
+    const cy = index.getPerson(link.url, { viewer: ME, token, fields: '(id,headline,summary)' })
+    expect(cy).toEqual({ id: 'cy', headline: 'Designer' })
+    expect(personToXml(cy)).toContain('<person>\n  <id>cy</id>\n  <headline>Designer</headline>\n</person>')
+  })
+
+  test('a token works only for the viewer it was issued to', () => {
+    const found = index.search(
+      '/v1/people-search:(people:(api-standard-profile-request))?first-name=cy&last-name=do',
+      { viewer: ME },
+    )
+    const value = (
+      found.people?.values?.[0] as { apiStandardProfileRequest: { headers: { values: { value: string }[] } } }
+    ).apiStandardProfileRequest.headers.values[0].value
+    expectError(() => index.getPerson('cy', { viewer: 'ann', token: value.split(':')[1] }), 403, 'forbidden')
+  })
+})
