@@ -15,8 +15,7 @@ import { type GetPersonOptions, getPerson } from './profile/get-person.js'
 import { ProfileHistory } from './profile/history.js'
 import { type LookupParams, type LookupResult, lookupProfile } from './profile/lookup.js'
 import type { ProfileSource } from './profile/profile-source.js'
-import { degreeOf } from './query/degree.js'
-import { type ExecutionContext, execute } from './query/execute.js'
+import { type ExecutionContext, execute, reachesEveryone } from './query/execute.js'
 import { parseSearchRequest } from './query/parse-request.js'
 import type { SearchAnswer } from './query/search-answer.js'
 import type { FacetCode, SearchQuery, SearchRequest } from './query/search-query.js'
@@ -171,7 +170,7 @@ export class PeopleIndex {
     const viewerId = this.store.ids[viewer]
     return renderSearchResult(answer, selector, (id) => {
       const slot = this.store.slotOf.get(id) as number
-      const degree = DEGREE_LETTERS[degreeOf(context.view, slot)]
+      const degree = DEGREE_LETTERS[context.view.degreeOf(slot)]
       return {
         profile: this.store.profiles[slot] as Profile,
         context: { degree, now, links: (member) => profileLinks(this.secret, viewerId, member, degree, now) },
@@ -217,10 +216,8 @@ export class PeopleIndex {
       degreeOf: (viewer, member) => {
         const store = this.store
         const slot = store.slotOf.get(viewer) as number
-        const degree = degreeOf(
-          this.networks.view(slot, store.graph, store.slotCount),
-          store.slotOf.get(member) as number,
-        )
+        // One member's degree: no need to walk the viewer's whole network.
+        const degree = this.networks.pointView(slot, store.graph).degreeOf(store.slotOf.get(member) as number)
         return degree === SELF ? 'self' : DEGREE_LETTERS[degree]
       },
     })
@@ -291,7 +288,9 @@ export class PeopleIndex {
     const level = store.profiles[viewer]?.accountLevel ?? 'basic'
     return {
       store,
-      view: this.networks.view(viewer, store.graph, store.slotCount),
+      view: reachesEveryone(query)
+        ? this.networks.pointView(viewer, store.graph)
+        : this.networks.view(viewer, store.graph, store.slotCount),
       cap: this.caps[level],
       bucketLimit: this.bucketLimit,
       centroid:

@@ -6,7 +6,6 @@ import { mostFrequentName, type NameCounts } from '../index/name-counts.js'
 import { FIRST, GROUP, type NetworkView, NONE, SECOND } from '../index/network.js'
 import type { IndexStore } from '../index/store.js'
 import { CONNECTIONS, PUBLIC } from '../model/visibility.js'
-import { degreeOf } from '../query/degree.js'
 import type { FacetCode } from '../query/search-query.js'
 
 /**
@@ -61,7 +60,7 @@ export function facetDomain(code: FacetCode, store: IndexStore, view: NetworkVie
       )
     case 'network':
       return fixedDomain(code, NETWORK_CODES, NETWORK_NAMES, (slot) => {
-        const degree = degreeOf(view, slot)
+        const degree = view.degreeOf(slot)
         return degree === FIRST || degree === SECOND || degree === GROUP || degree === NONE
           ? NETWORK_ID_OF_DEGREE[degree]
           : 0
@@ -149,7 +148,7 @@ function orgDomain(
     values: (slot, out) => {
       const first = columns.firstItem[slot]
       const end = first + columns.itemCount[slot]
-      const isFirst = degreeOf(view, slot) === FIRST
+      const isFirst = view.degreeOf(slot) === FIRST
       let count = 0
       outer: for (let item = first; item < end; item++) {
         const org = items.org[item]

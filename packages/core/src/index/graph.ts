@@ -6,21 +6,31 @@ export class Graph {
   private readonly neighbours: (number[] | undefined)[] = []
   private readonly groupsOf: (string[] | undefined)[] = []
   private readonly members = new Map<string, Set<number>>()
+  /** Slots whose neighbour lists may hold a repeat since the last flush. */
+  private readonly dirty = new Set<number>()
+  private seen = new Int32Array(0)
+  private stamp = 0
   version = 0
 
+  /**
+   * Appends the edge without looking for it: a repeat is removed when the lists are next read
+   * (`flush`), so loading a graph costs O(edges) instead of O(Σ degree²) for hubs.
+   */
   connect(a: number, b: number): void {
     if (a === b) return
     const list = this.neighbours[a] ?? []
-    if (list.includes(b)) return
     this.neighbours[a] = list
     list.push(b)
     const back = this.neighbours[b] ?? []
     this.neighbours[b] = back
     back.push(a)
+    this.dirty.add(a)
+    this.dirty.add(b)
     this.version++
   }
 
   disconnect(a: number, b: number): void {
+    this.flush()
     const list = this.neighbours[a]
     if (list === undefined || !remove(list, b)) return
     remove(this.neighbours[b] ?? [], a)
@@ -51,6 +61,7 @@ export class Graph {
 
   /** Moves every edge and membership of `from` to `to`: a replaced profile keeps its links. */
   move(from: number, to: number): void {
+    this.flush()
     const list = this.neighbours[from]
     if (list !== undefined) {
       for (const other of list) {
@@ -75,13 +86,39 @@ export class Graph {
 
   /** Drops every edge and membership of a removed member. */
   isolate(slot: number): void {
-    for (const other of [...(this.neighbours[slot] ?? [])]) this.disconnect(slot, other)
+    for (const other of [...this.neighboursOf(slot)]) this.disconnect(slot, other)
     for (const group of [...(this.groupsOf[slot] ?? [])]) this.leave(slot, group)
     this.version++
   }
 
   neighboursOf(slot: number): readonly number[] {
+    if (this.dirty.size > 0) this.flush()
     return this.neighbours[slot] ?? EMPTY
+  }
+
+  // Drops repeated neighbours of every dirty slot in one pass, marking seen slots with a stamp.
+  // The stamp array is kept between flushes, so a connect between two searches costs no
+  // allocation proportional to the corpus.
+  private flush(): void {
+    if (this.dirty.size === 0) return
+    if (this.seen.length < this.neighbours.length || this.stamp > 0x7ffffff0 - this.dirty.size) {
+      this.seen = new Int32Array(Math.max(this.neighbours.length, this.seen.length))
+      this.stamp = 0
+    }
+    const seen = this.seen
+    for (const slot of this.dirty) {
+      const list = this.neighbours[slot]
+      if (list === undefined) continue
+      const stamp = ++this.stamp
+      let kept = 0
+      for (const other of list) {
+        if (seen[other] === stamp) continue
+        seen[other] = stamp
+        list[kept++] = other
+      }
+      list.length = kept
+    }
+    this.dirty.clear()
   }
 
   groupsOfMember(slot: number): readonly string[] {

@@ -9,7 +9,6 @@ import { FIRST, type NetworkView, SECOND, SELF } from '../index/network.js'
 import type { Posting } from '../index/postings.js'
 import { COMPANY, type IndexStore, postalKey, SCHOOL, TITLE } from '../index/store.js'
 import { Cursor } from './cursor.js'
-import { degreeOf } from './degree.js'
 import { BoundFacetFilter } from './facet-filter.js'
 import { itemCriterionSlots } from './item-criterion.js'
 import type { SearchAnswer } from './search-answer.js'
@@ -38,9 +37,7 @@ const EMPTY = new Uint32Array(0)
 export function execute(query: SearchQuery, context: ExecutionContext): SearchAnswer {
   const { store, view } = context
   const { columns } = store
-  const degree = view.degree
-  const degreeCount = degree.length
-  const canFindAll = query.firstName !== undefined && query.lastName !== undefined
+  const canFindAll = reachesEveryone(query)
 
   // Sorted candidate sources; an empty one means nothing can match.
   const sources: { data: Uint32Array; length: number }[] = []
@@ -107,14 +104,14 @@ export function execute(query: SearchQuery, context: ExecutionContext): SearchAn
   const k = Math.min(query.start + query.count, context.cap)
   const top = new TopK(
     k,
-    sortOrder(query.sort, columns, store.ids, (slot) => degreeOf(view, slot)),
+    sortOrder(query.sort, columns, store.ids, (slot) => view.degreeOf(slot)),
   )
 
   let numResults = 0
   candidates: for (let i = 0; i < driver.length; i++) {
     const slot = driver.data[i]
     if (columns.alive[slot] === 0) continue
-    const d = slot < degreeCount ? degree[slot] : 0
+    const d = view.degreeOf(slot)
     if (d === SELF || (!canFindAll && d !== FIRST && d !== SECOND)) continue
     if (firstKey > 0 && columns.firstKey[slot] !== firstKey) continue
     if (lastKey > 0 && columns.lastKey[slot] !== lastKey) continue
@@ -189,4 +186,9 @@ export function execute(query: SearchQuery, context: ExecutionContext): SearchAn
 function nameKeyId(store: IndexStore, tokens: string[]): number {
   const ids = tokens.map((token) => store.vocabulary.find(token))
   return ids.includes(0) ? 0 : store.nameKeys.find(nameKey(ids))
+}
+
+/** SPEC §3.2: only a search that gives both names can find beyond the viewer's network. */
+export function reachesEveryone(query: SearchQuery): boolean {
+  return query.firstName !== undefined && query.lastName !== undefined
 }

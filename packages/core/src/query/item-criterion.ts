@@ -2,7 +2,6 @@ import { FIRST, type NetworkView } from '../index/network.js'
 import type { IndexStore, ItemField } from '../index/store.js'
 import { CONNECTIONS, PUBLIC } from '../model/visibility.js'
 import { Cursor } from './cursor.js'
-import { degreeOf } from './degree.js'
 import type { PositionCriterion } from './search-query.js'
 
 /**
@@ -35,7 +34,7 @@ export function itemCriterionSlots(
     if (slot === last || columns.alive[slot] === 0) continue
     if (criterion.current !== undefined && (items.current[item] === 1) !== criterion.current) continue
     const visibility = items.visibility[item]
-    if (visibility !== PUBLIC && !(visibility === CONNECTIONS && degreeOf(view, slot) === FIRST)) continue
+    if (visibility !== PUBLIC && !(visibility === CONNECTIONS && view.degreeOf(slot) === FIRST)) continue
     slots.push(slot)
     last = slot
   }
