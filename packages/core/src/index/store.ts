@@ -5,7 +5,7 @@ import { type AnalyzedItem, EDUCATION, POSITION, ProfileAnalyzer } from './analy
 import { ItemColumns, MemberColumns } from './columns.js'
 import { Dictionary } from './dictionary.js'
 import { Graph } from './graph.js'
-import { U32List } from './growable.js'
+import { ensureCapacity, U32List } from './growable.js'
 import { languageBucket } from './languages.js'
 import { NameCounts } from './name-counts.js'
 import { Posting } from './postings.js'
@@ -38,6 +38,15 @@ export class IndexStore {
   readonly nameKeys = new Dictionary()
   readonly firstNameSlots: U32List[] = []
   readonly lastNameSlots: U32List[] = []
+  /**
+   * The newest slot (plus one) with each full name, chained through `fullNameNext`: a search
+   * with both names (the only kind that reaches every member) reads its few matches directly
+   * instead of intersecting two lists that each hold every "James" or every "Smith". One map
+   * entry and one uint32 per member, instead of a list object per name pair.
+   */
+  readonly fullNames = new Map<number, number>()
+  /** For each slot, the previous slot with the same full name, plus one (0 ends the chain). */
+  fullNameNext = new Uint32Array(0)
 
   readonly locations = new Dictionary()
   readonly industries = new Dictionary()
@@ -83,6 +92,10 @@ export class IndexStore {
     columns.lastKey[slot] = this.nameKeys.intern(analysis.lastKey)
     slotList(this.firstNameSlots, columns.firstKey[slot]).push(slot)
     slotList(this.lastNameSlots, columns.lastKey[slot]).push(slot)
+    const fullName = fullNameKey(columns.firstKey[slot], columns.lastKey[slot])
+    this.fullNameNext = ensureCapacity(this.fullNameNext, this.slotCount)
+    this.fullNameNext[slot] = this.fullNames.get(fullName) ?? 0
+    this.fullNames.set(fullName, slot + 1)
 
     columns.numConnections[slot] = profile.numConnections ?? 0
     columns.numRecommenders[slot] = profile.numRecommenders ?? 0
@@ -117,6 +130,19 @@ export class IndexStore {
     if (this.slotOf.get(profile.id) === slot) this.slotOf.delete(profile.id)
     this.liveCount--
     this.publicLength -= columns.dlPublic[slot]
+  }
+
+  /** Every slot (live or dead) with this full name, ascending. */
+  fullNameSlots(firstKey: number, lastKey: number): Uint32Array {
+    const slots: number[] = []
+    for (
+      let link = this.fullNames.get(fullNameKey(firstKey, lastKey)) ?? 0;
+      link !== 0;
+      link = this.fullNameNext[link - 1]
+    ) {
+      slots.push(link - 1)
+    }
+    return Uint32Array.from(slots.reverse())
   }
 
   private storeLocation(slot: number, profile: Profile): void {
@@ -202,4 +228,9 @@ function slotList(lists: U32List[], key: number): U32List {
     lists[key] = list
   }
   return list
+}
+
+// Exact in a double while name-key ids stay below 2^26 (tens of millions of distinct names).
+function fullNameKey(firstKey: number, lastKey: number): number {
+  return firstKey * 0x4000000 + lastKey
 }

@@ -52,8 +52,11 @@ export function execute(query: SearchQuery, context: ExecutionContext): SearchAn
   const firstKey = query.firstName === undefined ? -1 : nameKeyId(store, query.firstName)
   const lastKey = query.lastName === undefined ? -1 : nameKeyId(store, query.lastName)
   if (firstKey === 0 || lastKey === 0) impossible = true
-  if (firstKey > 0) sources.push(store.firstNameSlots[firstKey])
-  if (lastKey > 0) sources.push(store.lastNameSlots[lastKey])
+  if (firstKey > 0 && lastKey > 0) {
+    const full = store.fullNameSlots(firstKey, lastKey)
+    sources.push({ data: full, length: full.length })
+  } else if (firstKey > 0) sources.push(store.firstNameSlots[firstKey])
+  else if (lastKey > 0) sources.push(store.lastNameSlots[lastKey])
   const itemCriteria = [
     [COMPANY, query.companyName],
     [TITLE, query.title],
