@@ -1,9 +1,11 @@
+import { Adjacency } from './adjacency.js'
+
 /**
  * First-degree connections and group memberships between member slots (SPEC §1.2). Edges
  * are undirected and stored on both ends; `version` changes whenever any degree could.
  */
 export class Graph {
-  private readonly neighbours: (number[] | undefined)[] = []
+  private readonly adjacency = new Adjacency()
   private readonly groupsOf: (string[] | undefined)[] = []
   private readonly members = new Map<string, Set<number>>()
   /** Slots whose neighbour lists may hold a repeat since the last flush. */
@@ -18,12 +20,8 @@ export class Graph {
    */
   connect(a: number, b: number): void {
     if (a === b) return
-    const list = this.neighbours[a] ?? []
-    this.neighbours[a] = list
-    list.push(b)
-    const back = this.neighbours[b] ?? []
-    this.neighbours[b] = back
-    back.push(a)
+    this.adjacency.append(a, b)
+    this.adjacency.append(b, a)
     this.dirty.add(a)
     this.dirty.add(b)
     this.version++
@@ -31,9 +29,8 @@ export class Graph {
 
   disconnect(a: number, b: number): void {
     this.flush()
-    const list = this.neighbours[a]
-    if (list === undefined || !remove(list, b)) return
-    remove(this.neighbours[b] ?? [], a)
+    if (!this.adjacency.remove(a, b)) return
+    this.adjacency.remove(b, a)
     this.version++
   }
 
@@ -62,15 +59,8 @@ export class Graph {
   /** Moves every edge and membership of `from` to `to`: a replaced profile keeps its links. */
   move(from: number, to: number): void {
     this.flush()
-    const list = this.neighbours[from]
-    if (list !== undefined) {
-      for (const other of list) {
-        const back = this.neighbours[other] as number[]
-        back[back.indexOf(from)] = to
-      }
-      this.neighbours[to] = list
-      this.neighbours[from] = undefined
-    }
+    for (const other of this.adjacency.list(from)) this.adjacency.replace(other, from, to)
+    this.adjacency.transfer(from, to)
     const groups = this.groupsOf[from]
     if (groups !== undefined) {
       for (const group of groups) {
@@ -86,14 +76,16 @@ export class Graph {
 
   /** Drops every edge and membership of a removed member. */
   isolate(slot: number): void {
-    for (const other of [...this.neighboursOf(slot)]) this.disconnect(slot, other)
+    for (const other of this.neighboursOf(slot)) this.adjacency.remove(other, slot)
+    this.adjacency.clear(slot)
     for (const group of [...(this.groupsOf[slot] ?? [])]) this.leave(slot, group)
     this.version++
   }
 
-  neighboursOf(slot: number): readonly number[] {
+  /** The neighbours of `slot`, as a view to read before the graph next changes. */
+  neighboursOf(slot: number): Uint32Array {
     if (this.dirty.size > 0) this.flush()
-    return this.neighbours[slot] ?? EMPTY
+    return this.adjacency.list(slot)
   }
 
   // Drops repeated neighbours of every dirty slot in one pass, marking seen slots with a stamp.
@@ -101,14 +93,14 @@ export class Graph {
   // allocation proportional to the corpus.
   private flush(): void {
     if (this.dirty.size === 0) return
-    if (this.seen.length < this.neighbours.length || this.stamp > 0x7ffffff0 - this.dirty.size) {
-      this.seen = new Int32Array(Math.max(this.neighbours.length, this.seen.length))
+    const slots = this.adjacency.size
+    if (this.seen.length < slots || this.stamp > 0x7ffffff0 - this.dirty.size) {
+      this.seen = new Int32Array(Math.max(slots, this.seen.length))
       this.stamp = 0
     }
     const seen = this.seen
     for (const slot of this.dirty) {
-      const list = this.neighbours[slot]
-      if (list === undefined) continue
+      const list = this.adjacency.list(slot)
       const stamp = ++this.stamp
       let kept = 0
       for (const other of list) {
@@ -116,7 +108,7 @@ export class Graph {
         seen[other] = stamp
         list[kept++] = other
       }
-      list.length = kept
+      this.adjacency.truncate(slot, kept)
     }
     this.dirty.clear()
   }
@@ -130,7 +122,6 @@ export class Graph {
   }
 }
 
-const EMPTY: readonly number[] = []
 const EMPTY_GROUPS: readonly string[] = []
 const EMPTY_SET: ReadonlySet<number> = new Set()
 

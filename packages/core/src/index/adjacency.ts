@@ -1,0 +1,122 @@
+import { ensureCapacity } from './growable.js'
+
+/**
+ * Neighbour lists of every slot in one typed-array arena: each slot owns a block (start,
+ * length, capacity); a full block moves to the arena's end at twice the size, and the arena
+ * is compacted when more than half of it is abandoned blocks. Tens of millions of edge ends
+ * then cost 4 bytes each and nothing for the garbage collector to trace, where a JS array per
+ * member costs 8 bytes an entry, a header each, and a scan at every major collection.
+ */
+export class Adjacency {
+  private start = new Uint32Array(0)
+  private length = new Uint32Array(0)
+  private capacity = new Uint32Array(0)
+  private arena = new Uint32Array(1024)
+  private used = 0
+  private abandoned = 0
+
+  /** Appends `other` to the list of `slot` (repeats allowed: the caller dedupes). */
+  append(slot: number, other: number): void {
+    this.ensureSlot(slot)
+    if (this.length[slot] === this.capacity[slot]) this.relocate(slot, Math.max(4, this.capacity[slot] * 2))
+    this.arena[this.start[slot] + this.length[slot]++] = other
+  }
+
+  /** The neighbours of `slot`: a view valid until the next append. */
+  list(slot: number): Uint32Array {
+    if (slot >= this.length.length) return EMPTY
+    const start = this.start[slot]
+    return this.arena.subarray(start, start + this.length[slot])
+  }
+
+  /** Keeps the first `count` entries of the list (after an in-place dedupe). */
+  truncate(slot: number, count: number): void {
+    this.length[slot] = count
+  }
+
+  /** Removes one occurrence of `other` from the list of `slot`; false when absent. */
+  remove(slot: number, other: number): boolean {
+    const list = this.list(slot)
+    const at = list.indexOf(other)
+    if (at < 0) return false
+    list[at] = list[list.length - 1]
+    this.length[slot]--
+    return true
+  }
+
+  /** Replaces `from` by `to` in the list of `slot`. */
+  replace(slot: number, from: number, to: number): void {
+    const list = this.list(slot)
+    list[list.indexOf(from)] = to
+  }
+
+  /** Hands the whole block of `from` to `to` (which must have none). */
+  transfer(from: number, to: number): void {
+    if (from >= this.length.length) return
+    this.ensureSlot(to)
+    this.abandon(to)
+    this.start[to] = this.start[from]
+    this.length[to] = this.length[from]
+    this.capacity[to] = this.capacity[from]
+    this.start[from] = 0
+    this.length[from] = 0
+    this.capacity[from] = 0
+  }
+
+  /** Empties the list of `slot` and gives its block up. */
+  clear(slot: number): void {
+    if (slot >= this.length.length) return
+    this.abandon(slot)
+    this.length[slot] = 0
+    this.capacity[slot] = 0
+  }
+
+  /** Slots that can hold a list: 0 … size − 1. */
+  get size(): number {
+    return this.length.length
+  }
+
+  private abandon(slot: number): void {
+    this.abandoned += this.capacity[slot]
+  }
+
+  private ensureSlot(slot: number): void {
+    if (slot < this.length.length) return
+    this.start = ensureCapacity(this.start, slot + 1)
+    this.length = ensureCapacity(this.length, slot + 1)
+    this.capacity = ensureCapacity(this.capacity, slot + 1)
+  }
+
+  private relocate(slot: number, capacity: number): void {
+    if (this.used + capacity > this.arena.length) {
+      if (this.abandoned * 2 > this.used) this.compact()
+      if (this.used + capacity > this.arena.length)
+        this.arena = ensureCapacity(this.arena, this.used + capacity)
+    }
+    const start = this.start[slot]
+    this.arena.copyWithin(this.used, start, start + this.length[slot])
+    this.abandon(slot)
+    this.start[slot] = this.used
+    this.capacity[slot] = capacity
+    this.used += capacity
+  }
+
+  // Packs every live block to the front, in slot order, leaving each block's capacity as is.
+  private compact(): void {
+    const packed = new Uint32Array(Math.max(1024, this.used - this.abandoned))
+    let used = 0
+    for (let slot = 0; slot < this.length.length; slot++) {
+      const capacity = this.capacity[slot]
+      if (capacity === 0) continue
+      const start = this.start[slot]
+      packed.set(this.arena.subarray(start, start + this.length[slot]), used)
+      this.start[slot] = used
+      used += capacity
+    }
+    this.arena = packed
+    this.used = used
+    this.abandoned = 0
+  }
+}
+
+const EMPTY = new Uint32Array(0)
