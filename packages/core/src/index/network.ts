@@ -78,6 +78,7 @@ class FullView implements NetworkView {
   readonly first: Uint32Array
   /** Every slot given a degree, to clear the byte array for reuse without a full fill. */
   readonly marked: number[]
+  private readonly graph: Graph
 
   constructor(
     readonly viewer: number,
@@ -104,18 +105,18 @@ class FullView implements NetworkView {
     }
     this.network = drainBits(bits, marked.length - 1)
     this.first = Uint32Array.from(firsts).sort()
-    for (const group of graph.groupsOfMember(viewer)) {
-      for (const member of graph.membersOf(group)) {
-        if (degree[member] !== NONE) continue
-        degree[member] = GROUP
-        marked.push(member)
-      }
-    }
     this.marked = marked
+    this.graph = graph
   }
 
+  // Group members (A) are judged when asked: a search bounded by the network never asks, and
+  // the viewer's groups can be far larger than its network.
   degreeOf(slot: number): number {
-    return slot < this.degree.length ? this.degree[slot] : NONE
+    const degree = slot < this.degree.length ? this.degree[slot] : NONE
+    if (degree !== NONE) return degree
+    for (const group of this.graph.groupsOfMember(this.viewer))
+      if (this.graph.membersOf(group).has(slot)) return GROUP
+    return NONE
   }
 }
 
