@@ -3,7 +3,7 @@ import { ensureCapacity } from './growable.js'
 /**
  * Neighbour lists of every slot in one typed-array arena: each slot owns a block (start,
  * length, capacity); a full block moves to the arena's end at twice the size, and the arena
- * is compacted when more than half of it is abandoned blocks. Tens of millions of edge ends
+ * is compacted when a quarter of it is abandoned blocks, and trimmed after a bulk load. Tens of millions of edge ends
  * then cost 4 bytes each and nothing for the garbage collector to trace, where a JS array per
  * member costs 8 bytes an entry, a header each, and a scan at every major collection.
  */
@@ -89,9 +89,8 @@ export class Adjacency {
 
   private relocate(slot: number, capacity: number): void {
     if (this.used + capacity > this.arena.length) {
-      if (this.abandoned * 2 > this.used) this.compact()
-      if (this.used + capacity > this.arena.length)
-        this.arena = ensureCapacity(this.arena, this.used + capacity)
+      if (this.abandoned * 4 > this.used) this.compact()
+      if (this.used + capacity > this.arena.length) this.arena = grow(this.arena, this.used + capacity)
     }
     const start = this.start[slot]
     this.arena.copyWithin(this.used, start, start + this.length[slot])
@@ -101,11 +100,19 @@ export class Adjacency {
     this.used += capacity
   }
 
-  // Packs every live block to the front, in slot order, leaving each block's capacity as is.
-  private compact(): void {
-    const packed = new Uint32Array(Math.max(1024, this.used - this.abandoned))
+  /**
+   * Packs every block to the front in slot order, into an arena of exactly the size needed
+   * when `trim` is set (blocks shrink to their lengths: after a bulk load, the doubling slack
+   * would otherwise stay for good).
+   */
+  compact(trim = false): void {
+    let size = 0
+    for (let slot = 0; slot < this.length.length; slot++)
+      size += trim ? this.length[slot] : this.capacity[slot]
+    const packed = new Uint32Array(Math.max(1024, size))
     let used = 0
     for (let slot = 0; slot < this.length.length; slot++) {
+      if (trim) this.capacity[slot] = this.length[slot]
       const capacity = this.capacity[slot]
       if (capacity === 0) continue
       const start = this.start[slot]
@@ -117,6 +124,20 @@ export class Adjacency {
     this.used = used
     this.abandoned = 0
   }
+
+  /** Share of the arena not holding a neighbour: abandoned blocks, block slack, free tail. */
+  get slack(): number {
+    let held = 0
+    for (let slot = 0; slot < this.length.length; slot++) held += this.length[slot]
+    return 1 - held / this.arena.length
+  }
 }
 
 const EMPTY = new Uint32Array(0)
+
+// Grows by half rather than doubling: the arena is the largest array the index holds.
+function grow(arena: Uint32Array, needed: number): Uint32Array<ArrayBuffer> {
+  const bigger = new Uint32Array(Math.max(needed, Math.ceil(arena.length * 1.5)))
+  bigger.set(arena)
+  return bigger
+}

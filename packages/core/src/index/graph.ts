@@ -110,6 +110,8 @@ export class Graph {
       }
       this.adjacency.truncate(slot, kept)
     }
+    // After a bulk load the lists carry doubling slack; pack them once they have settled.
+    if (this.dirty.size > 1024 && this.adjacency.slack > 0.25) this.adjacency.compact(true)
     this.dirty.clear()
   }
 
