@@ -1,19 +1,11 @@
 import type { FacetCode, Profile, SearchRequest, SearchRequestObject, SortOrder } from '@people-search/core'
-import { tokens } from '@people-search/core'
+import { FACET_CODES, tokens } from '@people-search/core'
 import fc from 'fast-check'
 import { POSTALS, type TestPostal, UNKNOWN_POSTALS } from './geocoder.js'
 import { MISSING_WORDS, prng, textVariant, WORDS } from './vocabulary.js'
 import type { World } from './world.js'
 
-export const ALL_FACETS: readonly FacetCode[] = [
-  'location',
-  'industry',
-  'network',
-  'language',
-  'current-company',
-  'past-company',
-  'school',
-]
+export const ALL_FACETS: readonly FacetCode[] = FACET_CODES
 export const SORTS: readonly SortOrder[] = ['connections', 'recommenders', 'distance', 'relevance']
 const LANGUAGE_BUCKETS = ['en', 'es', 'fr', 'de', 'it', 'pt', '_o']
 
