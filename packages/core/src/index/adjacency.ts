@@ -3,7 +3,7 @@ import { ensureCapacity } from './growable.js'
 /**
  * Neighbour lists of every slot in one typed-array arena: each slot owns a block (start,
  * length, capacity); a full block moves to the arena's end at twice the size, and the arena
- * is compacted when a quarter of it is abandoned blocks, and trimmed after a bulk load. Tens of millions of edge ends
+ * is compacted when half of it is abandoned blocks, and trimmed after a bulk load. Tens of millions of edge ends
  * then cost 4 bytes each and nothing for the garbage collector to trace, where a JS array per
  * member costs 8 bytes an entry, a header each, and a scan at every major collection.
  */
@@ -89,8 +89,9 @@ export class Adjacency {
 
   private relocate(slot: number, capacity: number): void {
     if (this.used + capacity > this.arena.length) {
-      if (this.abandoned * 4 > this.used) this.compact()
-      if (this.used + capacity > this.arena.length) this.arena = grow(this.arena, this.used + capacity)
+      if (this.abandoned * 2 > this.used) this.compact()
+      if (this.used + capacity > this.arena.length)
+        this.arena = ensureCapacity(this.arena, this.used + capacity)
     }
     const start = this.start[slot]
     this.arena.copyWithin(this.used, start, start + this.length[slot])
@@ -134,10 +135,3 @@ export class Adjacency {
 }
 
 const EMPTY = new Uint32Array(0)
-
-// Grows by half rather than doubling: the arena is the largest array the index holds.
-function grow(arena: Uint32Array, needed: number): Uint32Array<ArrayBuffer> {
-  const bigger = new Uint32Array(Math.max(needed, Math.ceil(arena.length * 1.5)))
-  bigger.set(arena)
-  return bigger
-}
