@@ -123,6 +123,18 @@ describe('§6.2 a search result’s profile link', () => {
     },
   )
 
+  type Link = { url: string; headers: { values: { value: string }[] } }
+  // The api-standard-profile-request of Cy, found by name from outside Cy's network.
+  const cyLink = (): Link => {
+    const found = index.search(
+      '/v1/people-search:(people:(api-standard-profile-request))?first-name=cy&last-name=do',
+      { viewer: ME },
+    )
+    const person = found.people?.values?.[0]
+    if (person === undefined) throw new Error('Cy was not found')
+    return (person as { apiStandardProfileRequest: Link }).apiStandardProfileRequest
+  }
+
   test('an F member shows its connections sections', () => {
     expect(index.getPerson('ann', { viewer: ME, fields: '(id,summary)' })).toEqual({
       id: 'ann',
@@ -132,15 +144,7 @@ describe('§6.2 a search result’s profile link', () => {
 
   test('an out-of-network member needs the token from the search result, else 403', () => {
     expectError(() => index.getPerson('cy', { viewer: ME }), 403, 'forbidden')
-    const found = index.search(
-      '/v1/people-search:(people:(api-standard-profile-request))?first-name=cy&last-name=do',
-      { viewer: ME },
-    )
-    const link = (
-      found.people?.values?.[0] as {
-        apiStandardProfileRequest: { url: string; headers: { values: { value: string }[] } }
-      }
-    ).apiStandardProfileRequest
+    const link = cyLink()
     const token = link.headers.values[0].value.split(':')[1]
     const cy = index.getPerson(link.url, { viewer: ME, token, fields: '(id,headline,summary)' })
     expect(cy).toEqual({ id: 'cy', headline: 'Designer' })
@@ -148,13 +152,7 @@ describe('§6.2 a search result’s profile link', () => {
   })
 
   test('a token works only for the viewer it was issued to', () => {
-    const found = index.search(
-      '/v1/people-search:(people:(api-standard-profile-request))?first-name=cy&last-name=do',
-      { viewer: ME },
-    )
-    const value = (
-      found.people?.values?.[0] as { apiStandardProfileRequest: { headers: { values: { value: string }[] } } }
-    ).apiStandardProfileRequest.headers.values[0].value
+    const value = cyLink().headers.values[0].value
     expectError(() => index.getPerson('cy', { viewer: 'ann', token: value.split(':')[1] }), 403, 'forbidden')
   })
 })
