@@ -1,5 +1,5 @@
 /**
- * The words anybody may search a member by: SPEC §3.1's searchable fields as the public sees
+ * The words anybody may search a member by: docs/spec.md §3.1's searchable fields as the public sees
  * them (§3.6), folded into the index's own tokens. The field list follows
  * `test/oracle/searchable-text.ts`, whose visibility predicates it uses; joining the fields
  * with spaces before tokenising gives the same tokens as tokenising each field, and lets the

@@ -216,19 +216,19 @@ export function resultsMarkdown(run: RunFigures, host: Machine, versions: Record
     'Every engine is asked the same cases (64 per class, cycled; seeded draws of viewers and words from ' +
       'the corpus’s own frequent vocabulary). We and the oracle answer the legacy request through ' +
       '`searchAnswer` / `answer` (page of ids, `numResults`, `total`, histograms). The libraries index one ' +
-      'document per member built from its **public** searchable text (SPEC §3.1, folded into our tokens), so ' +
+      'document per member built from its **public** searchable text (docs/spec.md §3.1, folded into our tokens), so ' +
       'none of them applies these rules:',
     '',
-    '- **network degree and its visibility rule** (SPEC §3.2): they search all members, not the viewer’s ' +
+    '- **network degree and its visibility rule** (docs/spec.md §3.2): they search all members, not the viewer’s ' +
       'F ∪ S; Q6’s first-degree filter is given to them as a per-document list of connections;',
-    '- **privacy** (SPEC §3.6): they see public sections only, whoever the viewer; we also match the ' +
+    '- **privacy** (docs/spec.md §3.6): they see public sections only, whoever the viewer; we also match the ' +
       'connections-only sections of the viewer’s first-degree connections;',
-    '- **BM25 on visible text with field weights** (SPEC §3.4): Orama and MiniSearch rank by their own BM25 ' +
+    '- **BM25 on visible text with field weights** (docs/spec.md §3.4): Orama and MiniSearch rank by their own BM25 ' +
       'variants without our field weights, FlexSearch by term position;',
-    '- **disjunctive facet counts** (SPEC §4.3) and the network histogram: only our engine and the oracle;',
+    '- **disjunctive facet counts** (docs/spec.md §4.3) and the network histogram: only our engine and the oracle;',
     '- **exact totals and the result cap**: FlexSearch cannot count, so it is timed with `limit` = page ' +
       'size (a handicap in its favour); none has the account-level cap;',
-    '- **multiset name match** (SPEC §3.1): exact equality of the folded names stands in for it.',
+    '- **multiset name match** (docs/spec.md §3.1): exact equality of the folded names stands in for it.',
     '',
   )
   for (const s of QUERY_SCENARIOS) {

@@ -1,6 +1,6 @@
 /**
  * One flat document per member for the peer libraries: what the public may see, already folded
- * into the index's own tokens (SPEC §2) and joined by spaces, so that every library matches the
+ * into the index's own tokens (docs/spec.md §2) and joined by spaces, so that every library matches the
  * same words as we do and none pays for Unicode folding. Building these documents is not timed
  * as part of a peer's build.
  */
@@ -11,7 +11,7 @@ import { folded } from '../workload.js'
 export interface PeerDocument {
   /** The member index. */
   id: number
-  /** Every public searchable field (SPEC §3.1, public sight), folded tokens. */
+  /** Every public searchable field (docs/spec.md §3.1, public sight), folded tokens. */
   text: string
   /** Folded first name / last name. */
   firstName: string

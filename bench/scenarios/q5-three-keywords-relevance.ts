@@ -2,7 +2,7 @@
  * Q5 — three keywords sorted by relevance.
  *
  * Measured: latency (p50/p99) of `keywords=<w1> <w2> <w3>&sort=relevance`: all three words
- * must match, ordered by BM25 over the text the viewer may see (SPEC §3.4), page of 10.
+ * must match, ordered by BM25 over the text the viewer may see (docs/spec.md §3.4), page of 10.
  * Corpus: the seeded sample world; three frequent tokens drawn from one random member's public
  * text, so they co-occur; random viewer.
  * Notes: 64 cases cycled.

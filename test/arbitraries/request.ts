@@ -124,7 +124,7 @@ const instant = (d: { year: number; month?: number; day?: number }) =>
 const isPublic = (p: Profile, section: keyof NonNullable<Profile['visibility']>) =>
   (p.visibility?.[section] ?? 'public') === 'public'
 
-/** Searchable text that any viewer may see (SPEC §3.1, §3.6). */
+/** Searchable text that any viewer may see (docs/spec.md §3.1, §3.6). */
 function publicTexts(p: Profile): string[] {
   const out = [p.firstName, p.lastName, p.location?.name, p.industry?.name]
   for (const s of ['headline', 'summary', 'specialties', 'interests', 'honors'] as const)
@@ -141,7 +141,7 @@ function publicTexts(p: Profile): string[] {
   return out.filter((t): t is string => typeof t === 'string')
 }
 
-/** A guess at SPEC §1.1 "current", only to steer company facet values (never asserted). */
+/** A guess at docs/spec.md §1.1 "current", only to steer company facet values (never asserted). */
 function looksCurrent(item: { isCurrent?: boolean; endDate?: { year: number } }): boolean {
   return item.isCurrent ?? (item.endDate === undefined || instant(item.endDate) > NOW)
 }
@@ -193,7 +193,7 @@ const anchoredArb = fc.oneof(
   { weight: 1, arbitrary: fc.constant(false) },
 )
 
-/** F, S, A or O: the degree of `member` relative to `viewer` in `world` (SPEC §3.2). */
+/** F, S, A or O: the degree of `member` relative to `viewer` in `world` (docs/spec.md §3.2). */
 export function degreeOf(world: World, viewer: string, member: string): 'F' | 'S' | 'A' | 'O' {
   const friends = (x: string) =>
     world.edges.flatMap(([a, b]) => (a === x && b !== x ? [b] : b === x && a !== x ? [a] : []))
@@ -403,7 +403,7 @@ export function materialize(plan: RequestPlan, world: World, seed = plan.seed): 
     const items = from(ip.anchored)[key]
     const text = itemText(ip, items.length > 0 ? items : vocab[key], WORDS)
     put(name, spell(text, salt))
-    // A flag beside a value without tokens is a 400 (SPEC §8): only the invalid kinds do that.
+    // A flag beside a value without tokens is a 400 (docs/spec.md §8): only the invalid kinds do that.
     if (ip.flag !== undefined && tokens(text).length > 0)
       put(flagName, plan.form === 'url' ? String(ip.flag) : ip.flag)
   }

@@ -2,7 +2,7 @@ import { tokens } from '@people-search/core'
 
 /**
  * The small shared vocabulary every generated text is built from, so that random requests
- * hit random members. Each group lists spellings that fold to the same tokens (SPEC §2).
+ * hit random members. Each group lists spellings that fold to the same tokens (docs/spec.md §2).
  */
 export const WORD_GROUPS: readonly (readonly string[])[] = [
   ['java', 'Java', 'JAVA', 'ｊａｖａ'],
@@ -104,7 +104,7 @@ function variantOfChar(c: string, rnd: () => number): string {
 }
 
 /**
- * A spelling of `text` with the same tokens (SPEC §2): re-cased, full-width, accented,
+ * A spelling of `text` with the same tokens (docs/spec.md §2): re-cased, full-width, accented,
  * `ss`→`ß`, `i`→`ı`/`İ`. Falls back to `text` if a transformation would change the tokens.
  */
 export function textVariant(text: string, seed: number): string {

@@ -15,7 +15,7 @@ import fc from 'fast-check'
 import { POSTALS } from './geocoder.js'
 import { FIRST_NAMES, LAST_NAMES, SEPARATORS, WORDS } from './vocabulary.js'
 
-/** Result caps per account level, as handed to the index and the oracle (SPEC §3.3). */
+/** Result caps per account level, as handed to the index and the oracle (docs/spec.md §3.3). */
 export type Caps = Partial<Record<AccountLevel, number>>
 
 /** Small caps, so that `total < numResults` happens in worlds of 40 members. */

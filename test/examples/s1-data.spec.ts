@@ -1,4 +1,4 @@
-/** SPEC §1 Data: profile rules, current-ness from the injected clock, and the graph (§1.2, §8). */
+/** docs/spec.md §1 Data: profile rules, current-ness from the injected clock, and the graph (§1.2, §8). */
 import type { Education, Position } from '@people-search/core'
 import { describe, expect, test } from 'vitest'
 import { degreeOf, emptyIndex, expectError, ids, ME, NO_VIEWER, person, raw, world } from './world.js'

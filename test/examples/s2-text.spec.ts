@@ -1,4 +1,4 @@
-/** SPEC §2 Text: fold and tokens, seen through searches. */
+/** docs/spec.md §2 Text: fold and tokens, seen through searches. */
 import { describe, expect, test } from 'vitest'
 import { ids, person, world } from './world.js'
 

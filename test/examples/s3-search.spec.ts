@@ -1,4 +1,4 @@
-/** SPEC §3 Searching: parameters, network, counts, sort, paging, privacy and errors. */
+/** docs/spec.md §3 Searching: parameters, network, counts, sort, paging, privacy and errors. */
 import type { Geocoder, Profile, SearchRequestObject } from '@people-search/core'
 import { describe, expect, test } from 'vitest'
 import { answer, crowd, emptyIndex, expectError, ids, ME, NO_VIEWER, person, world } from './world.js'

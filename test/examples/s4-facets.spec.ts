@@ -1,4 +1,4 @@
-/** SPEC §4 Facets: filtering (§4.1), types and names (§4.2), histograms (§4.3), §8 facet points. */
+/** docs/spec.md §4 Facets: filtering (§4.1), types and names (§4.2), histograms (§4.3), §8 facet points. */
 import type { Position, Profile } from '@people-search/core'
 import { describe, expect, test } from 'vitest'
 import { answer, buckets, counts, crowd, expectError, ids, ME, person, world } from './world.js'

@@ -79,7 +79,7 @@ describe('§5.1 request form and field selectors', () => {
     )
   })
 
-  test('the selector is judged before the parameters (SPEC §8)', () => {
+  test('the selector is judged before the parameters (docs/spec.md §8)', () => {
     expectError(
       () => index.search('/v1/people-search:(people:(nope))?count=99', { viewer: ME }),
       400,

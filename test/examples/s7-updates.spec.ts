@@ -1,4 +1,4 @@
-/** SPEC §7 Updates (with §1.2): replace, remove, batches, and "as if built fresh". */
+/** docs/spec.md §7 Updates (with §1.2): replace, remove, batches, and "as if built fresh". */
 import type { PeopleIndex, SearchRequestObject } from '@people-search/core'
 import { describe, expect, test } from 'vitest'
 import { answer, degreeOf, emptyIndex, expectError, ids, ME, person, raw, world } from './world.js'

@@ -1,6 +1,6 @@
 /**
  * Tiny builders for the example tests: a named member, a small world around a viewer `me`,
- * and one-line ways to ask it things. Each spec file reads like SPEC.md because of these.
+ * and one-line ways to ask it things. Each spec file reads like docs/spec.md because of these.
  */
 import {
   type BucketAnswer,

@@ -1,5 +1,5 @@
 /**
- * SPEC §3.4 relevance: BM25 with k1 = 1.2 and b = 0.75, computed in the order the spec writes
+ * docs/spec.md §3.4 relevance: BM25 with k1 = 1.2 and b = 0.75, computed in the order the spec writes
  * it so that the doubles come out the same as any other careful implementation.
  */
 import type { Profile } from '@people-search/core'

@@ -1,5 +1,5 @@
 /**
- * SPEC §3.1 parameters (everything except `facet`, which is facets.ts): one predicate per
+ * docs/spec.md §3.1 parameters (everything except `facet`, which is facets.ts): one predicate per
  * parameter; a member matches when every parameter that is given holds.
  */
 import type { Geocoder, PositionCriterion, Profile, SearchQuery } from '@people-search/core'
@@ -29,7 +29,7 @@ export interface CriteriaContext {
 }
 
 /**
- * SPEC §3.1: a country the geocoder does not cover, or a postal code it does not know, is a 400
+ * docs/spec.md §3.1: a country the geocoder does not cover, or a postal code it does not know, is a 400
  * that says which — raised whether or not any member would match.
  */
 export function resolvePostal(query: SearchQuery, geocoder: Geocoder): Point | undefined {
@@ -132,7 +132,7 @@ function matchesCountry(member: Profile, countryCode: string | undefined): boole
 }
 
 /**
- * SPEC §3.1: a member's point is its own lat/lon, else the centroid of its postal code (when
+ * docs/spec.md §3.1: a member's point is its own lat/lon, else the centroid of its postal code (when
  * the geocoder covers its country and knows the code), else it has none.
  */
 export function memberPoint(member: Profile, geocoder: Geocoder): Point | undefined {

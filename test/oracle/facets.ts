@@ -1,5 +1,5 @@
 /**
- * SPEC §4: a member's values for each facet (§4.2, §8), facet filters (§4.1), histograms
+ * docs/spec.md §4: a member's values for each facet (§4.2, §8), facet filters (§4.1), histograms
  * (§4.3) and bucket names (§4.2).
  */
 import type { BucketAnswer, FacetCode, FacetFilter, Profile } from '@people-search/core'
@@ -17,7 +17,7 @@ export interface Seen {
 
 const LANGUAGES = ['en', 'es', 'fr', 'de', 'it', 'pt']
 
-/** SPEC §8: `language` lower-cased up to the first `-` or `_`, when one of the six; else `_o`. */
+/** docs/spec.md §8: `language` lower-cased up to the first `-` or `_`, when one of the six; else `_o`. */
 export function languageBucket(language: string | undefined): string {
   const lang = (language ?? '').toLowerCase().split(/[-_]/)[0]
   return LANGUAGES.includes(lang) ? lang : '_o'
@@ -26,7 +26,7 @@ export function languageBucket(language: string | undefined): string {
 /** A company or school id as a bucket code: `String(id)`, lower-cased. */
 const idCode = (id: string | number): string => String(id).toLowerCase()
 
-/** SPEC §4.2 "member's values", deduplicated. */
+/** docs/spec.md §4.2 "member's values", deduplicated. */
 export function facetValues(code: FacetCode, seen: Seen, now: Date): string[] {
   const { profile, sight } = seen
   const values: string[] = []
@@ -65,18 +65,18 @@ export function facetValues(code: FacetCode, seen: Seen, now: Date): string[] {
   return [...new Set(values)]
 }
 
-/** SPEC §4.1: one filter holds when one of the member's values is listed (OR within a facet). */
+/** docs/spec.md §4.1: one filter holds when one of the member's values is listed (OR within a facet). */
 export function matchesFacetFilter(seen: Seen, filter: FacetFilter, now: Date): boolean {
   return facetValues(filter.code, seen, now).some((v) => filter.values.includes(v))
 }
 
-/** SPEC §4.1: several filters are ANDed (the same facet repeated too). */
+/** docs/spec.md §4.1: several filters are ANDed (the same facet repeated too). */
 export function matchesFacetFilters(seen: Seen, filters: FacetFilter[], now: Date): boolean {
   return filters.every((f) => matchesFacetFilter(seen, f, now))
 }
 
 /**
- * SPEC §4.3 for one facet `code`: `population` are the members that match everything except
+ * docs/spec.md §4.3 for one facet `code`: `population` are the members that match everything except
  * the filters on `code`; `selected` the codes of the filters on `code`, in request order.
  */
 export function histogram(
@@ -146,9 +146,9 @@ const LANGUAGE_NAMES: Record<string, string> = {
 }
 
 /**
- * SPEC §4.2 bucket names. `everyone` is every indexed member as the viewer sees it (location
+ * docs/spec.md §4.2 bucket names. `everyone` is every indexed member as the viewer sees it (location
  * and industry names are public; company and school names come only from positions and
- * educations this viewer may see, SPEC §8). A bucket without a known name is named by its code.
+ * educations this viewer may see, docs/spec.md §8). A bucket without a known name is named by its code.
  */
 export function bucketName(code: FacetCode, bucket: string, everyone: Seen[]): string {
   return knownBucketName(code, bucket, everyone) ?? bucket

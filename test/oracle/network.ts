@@ -1,17 +1,17 @@
 /**
- * SPEC §1.2 graph and §3.2 network degree: plain sets, recomputed on every question.
+ * docs/spec.md §1.2 graph and §3.2 network degree: plain sets, recomputed on every question.
  */
 
 export type Degree = 'F' | 'S' | 'A' | 'O'
 
 export class Network {
-  /** member → its first-degree connections (kept symmetric: SPEC §1.2 edges are undirected). */
+  /** member → its first-degree connections (kept symmetric: docs/spec.md §1.2 edges are undirected). */
   private readonly edges = new Map<string, Set<string>>()
   /** member → the groups it belongs to. */
   private readonly groups = new Map<string, Set<string>>()
 
   connect(a: string, b: string): void {
-    if (a === b) return // SPEC §8: connect(a, a) does nothing.
+    if (a === b) return // docs/spec.md §8: connect(a, a) does nothing.
     this.neighbours(a).add(b)
     this.neighbours(b).add(a)
   }
@@ -31,7 +31,7 @@ export class Network {
     this.groups.get(member)?.delete(group)
   }
 
-  /** SPEC §1.2: removing a member removes its edges and memberships. */
+  /** docs/spec.md §1.2: removing a member removes its edges and memberships. */
   forget(member: string): void {
     for (const other of this.edges.get(member) ?? []) this.edges.get(other)?.delete(member)
     this.edges.delete(member)
@@ -43,7 +43,7 @@ export class Network {
   }
 
   /**
-   * SPEC §3.2, relative to `viewer`: F = connected to the viewer; S = connected to an F and
+   * docs/spec.md §3.2, relative to `viewer`: F = connected to the viewer; S = connected to an F and
    * not F; A = shares a group with the viewer and not F or S; O = everyone else.
    */
   degree(viewer: string, member: string): Degree {

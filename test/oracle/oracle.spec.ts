@@ -70,7 +70,7 @@ function world(options: ConstructorParameters<typeof Oracle>[0] = {}): Oracle {
 
 const as = { viewer: 'v' }
 
-describe('oracle: tokens (SPEC §2)', () => {
+describe('oracle: tokens (docs/spec.md §2)', () => {
   it('folds, joins apostrophes inside words and splits ideographs', () => {
     expect(tokens("O'Reilly & José, STRASSE-Straße 東京x")).toEqual([
       'oreilly',
@@ -85,7 +85,7 @@ describe('oracle: tokens (SPEC §2)', () => {
   })
 })
 
-describe('oracle: who can be found (SPEC §3.2, §3.3)', () => {
+describe('oracle: who can be found (docs/spec.md §3.2, §3.3)', () => {
   it('finds only F and S without both names, sorted by connections then id', () => {
     expect(world().answer({}, as)).toEqual({
       numResults: 3,
@@ -112,7 +112,7 @@ describe('oracle: who can be found (SPEC §3.2, §3.3)', () => {
   })
 })
 
-describe('oracle: privacy (SPEC §3.6)', () => {
+describe('oracle: privacy (docs/spec.md §3.6)', () => {
   it('matches connections-only text for F members only, private items never', () => {
     expect(world().answer({ keywords: 'secret' }, as).ids).toEqual(['a']) // a's summary; b's title is private
     expect(world().answer({ keywords: 'hidden' }, as).ids).toEqual([]) // c is S
@@ -125,7 +125,7 @@ describe('oracle: privacy (SPEC §3.6)', () => {
   })
 })
 
-describe('oracle: sort and relevance (SPEC §3.4)', () => {
+describe('oracle: sort and relevance (docs/spec.md §3.4)', () => {
   it('orders by BM25, where a short document can beat a heavier field', () => {
     // N = 6, avgdl = 57 / 6; a: tf 2 (headline), dl 23 → 0.982…; b: tf 1 (skill), dl 8 → 1.069…
     expect(world().answer({ keywords: 'rust' }, as).ids).toEqual(['a', 'b'])
@@ -139,7 +139,7 @@ describe('oracle: sort and relevance (SPEC §3.4)', () => {
   })
 })
 
-describe('oracle: postal codes (SPEC §3.1)', () => {
+describe('oracle: postal codes (docs/spec.md §3.1)', () => {
   it('measures from the centroid; radius 0 means the same postal code', () => {
     expect(world().answer({ 'country-code': 'us', 'postal-code': '10001' }, as).ids).toEqual(['a'])
     expect(world().answer({ 'country-code': 'us', 'postal-code': '10001', distance: '5' }, as).ids).toEqual([
@@ -157,7 +157,7 @@ describe('oracle: postal codes (SPEC §3.1)', () => {
   })
 })
 
-describe('oracle: facets (SPEC §4)', () => {
+describe('oracle: facets (docs/spec.md §4)', () => {
   it('counts disjunctively and appends selected buckets', () => {
     const answer = world().answer({ facet: 'network,F', facets: 'network,language' }, as)
     expect(answer.ids).toEqual(['a', 'b'])
@@ -197,7 +197,7 @@ describe('oracle: facets (SPEC §4)', () => {
   })
 })
 
-describe('oracle: updates and the legacy document (SPEC §1.2, §5.4, §7)', () => {
+describe('oracle: updates and the legacy document (docs/spec.md §1.2, §5.4, §7)', () => {
   it('keeps edges across a replace and drops them on remove', () => {
     const oracle = world()
     oracle.add({ ...people[1], numConnections: 1 })

@@ -1,5 +1,5 @@
 /**
- * The reference oracle: a deliberately naive, linear-scan reading of SPEC §1–§4 and §7 with
+ * The reference oracle: a deliberately naive, linear-scan reading of docs/spec.md §1–§4 and §7 with
  * the same verbs as the real `PeopleIndex`. Every question is answered from scratch by
  * looking at every member; nothing is cached, so there is nothing to keep in sync (§7: "every
  * search answers exactly as a fresh index built from the final state would").
@@ -31,15 +31,15 @@ import { Network } from './network.js'
 import { searchableFields } from './searchable-text.js'
 
 export interface OracleOptions {
-  /** The clock that decides which positions and educations are current (SPEC §1.1). */
+  /** The clock that decides which positions and educations are current (docs/spec.md §1.1). */
   now?: () => Date
-  /** Postal-code centroids (SPEC §3.1); default the US ZIP geocoder. */
+  /** Postal-code centroids (docs/spec.md §3.1); default the US ZIP geocoder. */
   geocoder?: Geocoder
-  /** Result caps per account level (SPEC §3.3), overriding the defaults. */
+  /** Result caps per account level (docs/spec.md §3.3), overriding the defaults. */
   caps?: Partial<Record<AccountLevel, number>>
-  /** How many top buckets a histogram keeps (SPEC §4.3); default 10. */
+  /** How many top buckets a histogram keeps (docs/spec.md §4.3); default 10. */
   facetBucketLimit?: number
-  /** Key of the profile-link tokens (SPEC §6.2), so links can be compared with the index's. */
+  /** Key of the profile-link tokens (docs/spec.md §6.2), so links can be compared with the index's. */
   secret?: Buffer
 }
 
@@ -47,7 +47,7 @@ export interface SearchOptions {
   viewer?: string
 }
 
-/** SPEC §3.3 default result caps. */
+/** docs/spec.md §3.3 default result caps. */
 const DEFAULT_CAPS: Record<AccountLevel, number> = {
   basic: 100,
   business: 300,
@@ -72,7 +72,7 @@ export class Oracle {
     this.secret = options.secret ?? randomBytes(32)
   }
 
-  // ---- SPEC §1 and §7: data and updates ----
+  // ---- docs/spec.md §1 and §7: data and updates ----
 
   /** Validates every profile first, then upserts them all (a batch is all-or-nothing, §1.1). */
   add(profile: Profile | Profile[]): void {
@@ -83,7 +83,7 @@ export class Oracle {
     for (const p of batch) this.profiles.set(p.id, structuredClone(p))
   }
 
-  /** SPEC §1.2: removing a member removes its edges and group memberships. */
+  /** docs/spec.md §1.2: removing a member removes its edges and group memberships. */
   remove(id: string): boolean {
     if (!this.profiles.has(id)) return false
     this.profiles.delete(id)
@@ -115,12 +115,12 @@ export class Oracle {
     this.network.leave(member, group)
   }
 
-  // ---- SPEC §3 and §4: searching ----
+  // ---- docs/spec.md §3 and §4: searching ----
 
   answer(request: SearchRequest, options: SearchOptions): SearchAnswer {
-    // SPEC §8: the viewer is checked first (401), then the request (400).
+    // docs/spec.md §8: the viewer is checked first (401), then the request (400).
     const viewer = this.viewerOf(options)
-    // SPEC §8: then the field selector (400), then the parameters (400).
+    // docs/spec.md §8: then the field selector (400), then the parameters (400).
     const query = parseSearchRequest(request, (fields) => {
       if (fields !== undefined) checkSelector(parseSelector(fields))
     })
@@ -133,22 +133,22 @@ export class Oracle {
       .filter((p) => p.id !== viewer.id)
       .map((p) => this.seenBy(viewer.id, p))
 
-    // SPEC §3.2: without both names a search can only find F and S members.
+    // docs/spec.md §3.2: without both names a search can only find F and S members.
     const bothNames = query.firstName !== undefined && query.lastName !== undefined
     const findable = others.filter((s) => bothNames || s.degree === 'F' || s.degree === 'S')
     const matching = findable.filter((s) => matchesCriteria(s.profile, s.sight, query, ctx))
     const results = matching.filter((s) => matchesFacetFilters(s, query.facetFilters, now))
 
-    // SPEC §3.3 counts.
+    // docs/spec.md §3.3 counts.
     const numResults = results.length
     const cap = this.caps[viewer.accountLevel ?? 'basic']
     const total = Math.min(numResults, cap)
 
-    // SPEC §3.4 sort, then §3.5 page.
+    // docs/spec.md §3.4 sort, then §3.5 page.
     const sorted = this.sort(results, query, now)
     const ids = sorted.slice(query.start, Math.min(query.start + query.count, total)).map((s) => s.profile.id)
 
-    // SPEC §4.3 histograms: disjunctive, over everything that matches and can be found.
+    // docs/spec.md §4.3 histograms: disjunctive, over everything that matches and can be found.
     const everyone = [...this.profiles.values()].map((p) => this.seenBy(viewer.id, p))
     const facets = query.facets.map((code) => {
       const filtersElsewhere = query.facetFilters.filter((f) => f.code !== code)
@@ -164,7 +164,7 @@ export class Oracle {
   }
 
   /**
-   * The legacy JSON document (SPEC §5.4). Which people, in which order, with which counts and
+   * The legacy JSON document (docs/spec.md §5.4). Which people, in which order, with which counts and
    * histograms is the oracle's own answer; how the fields of one person render is shared with
    * core (`renderSearchResult`, tested on its own in packages/core/test/fields), fed with the
    * oracle's own degree of each person and the same clock and token secret.
@@ -187,7 +187,7 @@ export class Oracle {
 
   // ---- helpers ----
 
-  /** SPEC §3.2: no viewer, or an unknown one, is a 401. */
+  /** docs/spec.md §3.2: no viewer, or an unknown one, is a 401. */
   private viewerOf(options: SearchOptions): Profile {
     if (options.viewer === undefined)
       fail('unauthorized', 'People search must be done on behalf of a member.')
@@ -210,7 +210,7 @@ export class Oracle {
     return { profile, degree, sight: { connection: degree === 'F' } }
   }
 
-  /** SPEC §3.4: the requested order, always finally `id` ascending in code-unit order. */
+  /** docs/spec.md §3.4: the requested order, always finally `id` ascending in code-unit order. */
   private sort(results: Seen[], query: SearchQuery, now: Date): Seen[] {
     const connections = (s: Seen) => s.profile.numConnections ?? 0
     const recommenders = (s: Seen) => s.profile.numRecommenders ?? 0

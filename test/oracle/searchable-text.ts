@@ -1,5 +1,5 @@
 /**
- * SPEC §3.1 "Searchable text": the fields of a member that keywords match and BM25 scores, in
+ * docs/spec.md §3.1 "Searchable text": the fields of a member that keywords match and BM25 scores, in
  * the spec's order, each with its relevance weight, keeping only what `sight` may read (§3.6).
  */
 import type { Accomplishment, Profile, Section } from '@people-search/core'
@@ -12,7 +12,7 @@ import {
   visiblePositions,
 } from './visibility.js'
 
-/** One searchable field: its tokens (SPEC §2) and its weight (SPEC §3.1). */
+/** One searchable field: its tokens (docs/spec.md §2) and its weight (docs/spec.md §3.1). */
 export interface Field {
   weight: number
   tokens: string[]
@@ -74,21 +74,21 @@ export function searchableFields(profile: Profile, sight: Sight, now: Date): Fie
   return fields
 }
 
-/** Every token the reader can match with `keywords` (SPEC §3.1). */
+/** Every token the reader can match with `keywords` (docs/spec.md §3.1). */
 export function searchableTokens(profile: Profile, sight: Sight, now: Date): Set<string> {
   const all = new Set<string>()
   for (const field of searchableFields(profile, sight, now)) for (const t of field.tokens) all.add(t)
   return all
 }
 
-/** SPEC §3.4: the weighted length Σ weight × number of tokens of each field. */
+/** docs/spec.md §3.4: the weighted length Σ weight × number of tokens of each field. */
 export function weightedLength(fields: Field[]): number {
   let length = 0
   for (const field of fields) length += field.weight * field.tokens.length
   return length
 }
 
-/** SPEC §3.4: tf(t) = Σ over the fields of weight × occurrences of t. */
+/** docs/spec.md §3.4: tf(t) = Σ over the fields of weight × occurrences of t. */
 export function termFrequency(fields: Field[], token: string): number {
   let tf = 0
   for (const field of fields) for (const t of field.tokens) if (t === token) tf += field.weight

@@ -1,9 +1,9 @@
 /**
- * SPEC §2, written out step by step. Deliberately not imported from core's `text/`: the oracle
+ * docs/spec.md §2, written out step by step. Deliberately not imported from core's `text/`: the oracle
  * is an independent reading of the spec.
  */
 
-/** SPEC §2 fold: NFKD, drop every `\p{M}` code point, then upper-case and lower-case. */
+/** docs/spec.md §2 fold: NFKD, drop every `\p{M}` code point, then upper-case and lower-case. */
 export function fold(s: string): string {
   const decomposed = s.normalize('NFKD')
   let withoutMarks = ''
@@ -20,7 +20,7 @@ const isIdeograph = (ch: string): boolean => /\p{Ideographic}/u.test(ch)
 /** U+0027 APOSTROPHE, U+2019 RIGHT SINGLE QUOTATION MARK, U+02BC MODIFIER LETTER APOSTROPHE. */
 const APOSTROPHES = new Set(["'", '\u2019', '\u02BC'])
 
-/** SPEC §2 tokens. */
+/** docs/spec.md §2 tokens. */
 export function tokens(s: string): string[] {
   // 1. fold, as a list of code points.
   const chars = Array.from(fold(s))

@@ -11,7 +11,7 @@ import {
 import { INDUSTRIES, type World, worldArb } from '../arbitraries/world.js'
 import { buildBoth, describeRequest, RUNS } from './helpers.js'
 
-/** Facets where a member has at most one value, so buckets are disjoint (SPEC §4.2). */
+/** Facets where a member has at most one value, so buckets are disjoint (docs/spec.md §4.2). */
 const SINGLE_VALUED = ['industry', 'network', 'language'] as const
 type Single = (typeof SINGLE_VALUED)[number]
 
@@ -82,7 +82,7 @@ function checkRelations(
   }
 }
 
-describe('facet histograms (SPEC §4)', () => {
+describe('facet histograms (docs/spec.md §4)', () => {
   it('bucket counts predict filtered result counts; more filters never raise a count', () => {
     fc.assert(
       fc.property(

@@ -14,7 +14,7 @@ import { Oracle } from '../oracle/oracle.js'
 /** Runs per property: 100 by default, `FC_RUNS=2000` for the deep run. */
 export const RUNS = Number(process.env.FC_RUNS ?? 100)
 
-/** The fixed clock of every property (positions ending on this day are past, SPEC §8). */
+/** The fixed clock of every property (positions ending on this day are past, docs/spec.md §8). */
 export const NOW = new Date('2026-06-15T00:00:00Z')
 
 /** Index options for a world: fixed clock, test geocoder, the world's caps and bucket limit. */
@@ -30,7 +30,7 @@ export function optionsFor(world: Pick<World, 'caps' | 'facetBucketLimit'>) {
   }
 }
 
-/** The verbs the index and the oracle share (SPEC §1.2, §7). */
+/** The verbs the index and the oracle share (docs/spec.md §1.2, §7). */
 interface Mutable {
   add(profile: World['profiles'] | World['profiles'][number]): void
   connect(a: string, b: string): void
@@ -119,7 +119,7 @@ export function expectSameAsOracle(
 const DEFAULT_CAPS = { basic: 100, business: 300, 'business-plus': 500, executive: 700 } as const
 
 /**
- * What SPEC says of any answer, judged from the world alone (no oracle): counts (§3.3), page
+ * What docs/spec.md says of any answer, judged from the world alone (no oracle): counts (§3.3), page
  * bounds (§3.5), the viewer never in its results and only F/S without both names (§3.2),
  * and the order of the three sorts that do not need scores (§3.4).
  */

@@ -6,7 +6,7 @@ import { buildBoth, describeRequest, RUNS } from './helpers.js'
 
 const page = (plan: RequestPlan, start: number, count: number): RequestPlan => ({ ...plan, start, count })
 
-describe('paging (SPEC §3.5)', () => {
+describe('paging (docs/spec.md §3.5)', () => {
   it('walking pages of any size yields the whole order once, without gaps', () => {
     fc.assert(
       fc.property(

@@ -25,7 +25,7 @@ const replacementsArb: fc.Arbitrary<Replacements> = fc.record({
 })
 
 /**
- * A copy of `p` whose every part that a viewer of the given degree may not see (SPEC §3.6)
+ * A copy of `p` whose every part that a viewer of the given degree may not see (docs/spec.md §3.6)
  * carries other vocabulary words (and other company and school ids).
  */
 function rewriteHidden(p: Profile, viewerIsF: boolean, r: Replacements): Profile {
@@ -69,7 +69,7 @@ const hidingArb = fc
   )
   .map((entries) => Object.fromEntries(entries) as Profile['visibility'])
 
-describe('privacy (SPEC §3.6)', () => {
+describe('privacy (docs/spec.md §3.6)', () => {
   it('rewriting what the viewer may not see never changes any answer', () => {
     fc.assert(
       fc.property(

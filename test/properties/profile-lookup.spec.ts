@@ -35,7 +35,7 @@ const ALL = {
   skills: 'include',
 } as const
 
-/** Sections and the document field each one fills (SPEC §1.3, §6.1). */
+/** Sections and the document field each one fills (docs/spec.md §1.3, §6.1). */
 const DOCUMENT_FIELDS: [Section, keyof PersonProfileDocument][] = [
   ['headline', 'headline'],
   ['summary', 'summary'],
@@ -61,9 +61,9 @@ const SIMPLE_SECTIONS = [
 ] as const
 
 /**
- * `p` without anything `sight` may not read (SPEC §3.6): hidden sections lose their data (their
+ * `p` without anything `sight` may not read (docs/spec.md §3.6): hidden sections lose their data (their
  * visibility stays), hidden items go, hidden dates go (with `isCurrent` made explicit, since a
- * private date still decides it, SPEC §8). Whatever a lookup shows must be the same for both.
+ * private date still decides it, docs/spec.md §8). Whatever a lookup shows must be the same for both.
  */
 function mask(p: Profile, sight: Sight, now: Date): Profile {
   const q: Profile = structuredClone(p)
@@ -222,7 +222,7 @@ function get(index: PeopleIndex, member: string, options: GetPersonOptions) {
 
 const denied = { error: '403 forbidden' }
 
-describe('profile lookups never show what the caller may not see (SPEC §6)', () => {
+describe('profile lookups never show what the caller may not see (docs/spec.md §6)', () => {
   it('lookupProfile: hidden sections are null, and hidden data (now or in history) changes nothing', async () => {
     let backfilled = 0
     await fc.assert(
@@ -293,7 +293,7 @@ describe('profile lookups never show what the caller may not see (SPEC §6)', ()
   })
 })
 
-describe('profile-link tokens at getPerson level (SPEC §6.2)', () => {
+describe('profile-link tokens at getPerson level (docs/spec.md §6.2)', () => {
   const TOKEN_CHARS = '0123456789abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ-_.:'
 
   it('work only for their viewer and member, before expiry; tampering never grants access', () => {

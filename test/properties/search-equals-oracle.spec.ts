@@ -19,7 +19,7 @@ describe('PeopleIndex answers exactly like the oracle', () => {
     )
   })
 
-  it('on named-person searches, which reach every member (SPEC §3.2)', () => {
+  it('on named-person searches, which reach every member (docs/spec.md §3.2)', () => {
     const named = requestPlanArb({ invalidRate: 0 }).filter((p) => p.names?.which === 'both')
     fc.assert(
       fc.property(worldArb(), fc.array(named, { minLength: 1, maxLength: 4 }), (world, plans) => {
@@ -30,7 +30,7 @@ describe('PeopleIndex answers exactly like the oracle', () => {
     )
   })
 
-  it('on requests with a bad field selector: the same 400 (SPEC §5.1, §8 checks order)', () => {
+  it('on requests with a bad field selector: the same 400 (docs/spec.md §5.1, §8 checks order)', () => {
     const bad = requestPlanArb({ invalidRate: 1, invalidKinds: SELECTOR_KINDS })
     fc.assert(
       fc.property(worldArb({ maxProfiles: 10 }), bad, (world, plan) => {

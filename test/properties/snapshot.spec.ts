@@ -8,7 +8,7 @@ import { materialize, requestPlanArb } from '../arbitraries/request.js'
 import { worldArb } from '../arbitraries/world.js'
 import { buildIndex, optionsFor, RUNS, searchJson } from './helpers.js'
 
-describe('snapshots (SPEC §7)', () => {
+describe('snapshots (docs/spec.md §7)', () => {
   let dir: string
   beforeAll(async () => {
     dir = await mkdtemp(join(tmpdir(), 'people-search-snapshot-'))

@@ -6,7 +6,7 @@ import { buildBoth, describeRequest, indexAnswer, oracleAnswer, RUNS } from './h
 
 const TEXT_PARAMETERS = ['keywords', 'first-name', 'last-name', 'company-name', 'title', 'school-name']
 
-describe('text parameters are case- and accent-insensitive (SPEC §2)', () => {
+describe('text parameters are case- and accent-insensitive (docs/spec.md §2)', () => {
   it('re-cased, accented, ß and ı spellings never change the answer', () => {
     const withText = requestPlanArb({ invalidRate: 0.05 }).filter(
       (p) => !!(p.keywords || p.names || p.companyName || p.title || p.schoolName),

@@ -46,7 +46,7 @@ function worldOf(model: Model): World {
   }
 }
 
-/** Ways to make a profile invalid (SPEC §1.1); each must reject the whole batch. */
+/** Ways to make a profile invalid (docs/spec.md §1.1); each must reject the whole batch. */
 const BREAKAGES: Record<string, (p: Record<string, unknown>) => void> = {
   'empty id': (p) => {
     p.id = ''
@@ -240,7 +240,7 @@ const commandArbs = [
   fc.array(requestPlanArb(), { minLength: 1, maxLength: 3 }).map((plans) => new CheckCommand(plans)),
 ]
 
-describe('updates (SPEC §1.2, §7)', () => {
+describe('updates (docs/spec.md §1.2, §7)', () => {
   it('after any sequence of updates the index answers like a fresh one, and like the oracle', () => {
     fc.assert(
       fc.property(
@@ -270,7 +270,7 @@ describe('updates (SPEC §1.2, §7)', () => {
     )
   })
 
-  it('disconnect and leaveGroup of an unknown member do nothing (SPEC §8: a pair that is not linked)', () => {
+  it('disconnect and leaveGroup of an unknown member do nothing (docs/spec.md §8: a pair that is not linked)', () => {
     fc.assert(
       fc.property(
         worldArb({ maxProfiles: 8, idPool: IDS }),

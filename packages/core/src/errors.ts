@@ -9,7 +9,7 @@ export const ERROR_KINDS = {
   badSelector: { status: 400, errorCode: 0 },
   /** A request could not be read at all (not a people-search URL, wrong type). */
   badRequest: { status: 400, errorCode: 0 },
-  /** A profile handed to `add` breaks the rules of SPEC §1.1. */
+  /** A profile handed to `add` breaks the rules of docs/spec.md §1.1. */
   invalidProfile: { status: 400, errorCode: 0 },
   /** The geocoder cannot place a country or postal code. */
   unknownPlace: { status: 400, errorCode: 0 },

@@ -29,13 +29,13 @@ export interface PeopleIndexOptions {
   now?: () => Date
   /** Places postal codes for distance searches; defaults to US ZIP centroids. */
   geocoder?: Geocoder
-  /** Result caps by the viewer's account level (SPEC §3.3). */
+  /** Result caps by the viewer's account level (docs/spec.md §3.3). */
   caps?: Partial<Record<AccountLevel, number>>
-  /** How many top buckets a histogram shows besides the selected ones (SPEC §4.3). */
+  /** How many top buckets a histogram shows besides the selected ones (docs/spec.md §4.3). */
   facetBucketLimit?: number
-  /** Key of the profile-link tokens (SPEC §6.2); random per index unless given. */
+  /** Key of the profile-link tokens (docs/spec.md §6.2); random per index unless given. */
   secret?: Buffer
-  /** Where `lookupProfile` with `use_cache=if-recent` gets fresh copies (SPEC §6.1). */
+  /** Where `lookupProfile` with `use_cache=if-recent` gets fresh copies (docs/spec.md §6.1). */
   source?: ProfileSource
 }
 
@@ -43,7 +43,7 @@ export interface PeopleIndexOptions {
 const DEGREE_LETTERS: readonly Degree[] = ['O', 'F', 'S', 'A']
 
 export interface SearchOptions {
-  /** The member on whose behalf the search runs (SPEC §3.2). */
+  /** The member on whose behalf the search runs (docs/spec.md §3.2). */
   viewer?: string
 }
 
@@ -79,7 +79,7 @@ export class PeopleIndex {
   private readonly bucketLimit: number
   private readonly secret: Buffer
   private readonly source: ProfileSource | undefined
-  /** Earlier versions and add times of members, for profile lookups (SPEC §6.1). */
+  /** Earlier versions and add times of members, for profile lookups (docs/spec.md §6.1). */
   private readonly history = new ProfileHistory()
 
   constructor(options: PeopleIndexOptions = {}) {
@@ -142,7 +142,7 @@ export class PeopleIndex {
     this.store.graph.connect(slotA, slotB)
   }
 
-  /** Removes a connection; a pair that is not linked (an unknown member too) is left alone (SPEC §8). */
+  /** Removes a connection; a pair that is not linked (an unknown member too) is left alone (docs/spec.md §8). */
   disconnect(a: string, b: string): void {
     const slotA = this.store.slotOf.get(a)
     const slotB = this.store.slotOf.get(b)
@@ -159,7 +159,7 @@ export class PeopleIndex {
   }
 
   /**
-   * Answers a people search with the legacy JSON document (SPEC §5.4): exactly the fields the
+   * Answers a people search with the legacy JSON document (docs/spec.md §5.4): exactly the fields the
    * request's selector names, or `num-results` and `people:(id,first-name,last-name)`.
    */
   search(request: SearchRequest, options: SearchOptions): SearchResult {
@@ -188,7 +188,7 @@ export class PeopleIndex {
   }
 
   /**
-   * The Person Profile lookup of SPEC §6.1: the public document of the member a profile URL
+   * The Person Profile lookup of docs/spec.md §6.1: the public document of the member a profile URL
    * names, and what it cost. Errors reject with a `PeopleSearchError` carrying `credits: 0`.
    */
   lookupProfile(params: LookupParams): Promise<LookupResult> {
@@ -205,7 +205,7 @@ export class PeopleIndex {
   }
 
   /**
-   * The legacy person document of a member for a viewer (SPEC §6.2); `ref` is a member id or a
+   * The legacy person document of a member for a viewer (docs/spec.md §6.2); `ref` is a member id or a
    * search result's profile link. Members outside the viewer's network need that link's token.
    */
   getPerson(ref: string, options: GetPersonOptions): PersonDocument {
@@ -228,7 +228,7 @@ export class PeopleIndex {
     return slot === undefined ? undefined : this.store.profiles[slot]
   }
 
-  // SPEC §8 order: viewer (401), selector (400), parameters (400).
+  // docs/spec.md §8 order: viewer (401), selector (400), parameters (400).
   private prepare(request: SearchRequest, options: SearchOptions) {
     const viewer = this.viewerSlot(options?.viewer)
     let selector: Selector | undefined
@@ -241,7 +241,7 @@ export class PeopleIndex {
   }
 
   /**
-   * Writes every profile, connection and membership to `path` (SPEC §7). The file is replaced
+   * Writes every profile, connection and membership to `path` (docs/spec.md §7). The file is replaced
    * only once the new snapshot is complete and flushed.
    */
   save(path: string): Promise<void> {

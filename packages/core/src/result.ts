@@ -1,5 +1,5 @@
 /**
- * The legacy JSON document of a search (SPEC §5.4). `JSON.stringify(result)` is the wire
+ * The legacy JSON document of a search (docs/spec.md §5.4). `JSON.stringify(result)` is the wire
  * format, so keys are camelCase and lists are `{ _total, values }`.
  */
 

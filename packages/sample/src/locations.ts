@@ -9,7 +9,7 @@ import { AliasTable } from './zipf.js'
  * geocoder does; the rest live in one of twenty non-US metro areas and have no postal code.
  *
  * Region codes (the `N` of `us:N`) are this package's own table, in the style of the legacy
- * API's codes (`us:84` is the San Francisco Bay Area, as in SPEC's examples):
+ * API's codes (`us:84` is the San Francisco Bay Area, as in the spec's examples):
  * - 1–99: the 36 US metro areas below. A ZIP belongs to the metro whose centre is nearest,
  *   among those whose radius covers it; such a member's location name is the metro's name.
  * - 200 + i: "the rest of" the i-th state in `STATES` (alphabetical by postal abbreviation,

@@ -393,7 +393,7 @@ function makeEducations(p: Pools, index: number, yearsOut: number, gradYear: num
 
 function pickSchool(p: Pools, rng: Rng): { id: number; name?: string } {
   const s = p.schoolTable.sample(rng)
-  // A few schools are typed without a name the index knows (SPEC §1.1 allows a missing name).
+  // A few schools are typed without a name the index knows (docs/spec.md §1.1 allows a missing name).
   if (rng.chance(0.005)) return { id: 50_000 + s }
   return { id: 50_000 + s, name: p.schools[s] }
 }

@@ -1,5 +1,5 @@
 /**
- * The names of the legacy XML (SPEC §5.3): a document key `firstName` is the element
+ * The names of the legacy XML (docs/spec.md §5.3): a document key `firstName` is the element
  * `first-name`, and each list names its items with the singular of its own name.
  */
 

@@ -9,7 +9,7 @@ export interface ElementTree {
   [name: string]: string | ElementTree | (string | ElementTree)[]
 }
 
-/** The keys a legacy list may have (SPEC §5.4): `{ _total, _count?, _start?, values? }`. */
+/** The keys a legacy list may have (docs/spec.md §5.4): `{ _total, _count?, _start?, values? }`. */
 const LIST_KEYS = new Set(['_total', '_count', '_start', 'values'])
 
 /**
@@ -48,7 +48,7 @@ function listElement(key: string, list: Record<string, unknown>, path: string): 
   for (const listKey of Object.keys(list)) {
     if (!LIST_KEYS.has(listKey)) throw new TypeError(`${path} is a list but has the key "${listKey}"`)
   }
-  // `<people total="…" count="…" start="…">` (SPEC §5.3), whatever the JSON key order.
+  // `<people total="…" count="…" start="…">` (docs/spec.md §5.3), whatever the JSON key order.
   const tree: ElementTree = { '@_total': leafText(list._total, `${path}._total`) }
   if (list._count !== undefined) tree['@_count'] = leafText(list._count, `${path}._count`)
   if (list._start !== undefined) tree['@_start'] = leafText(list._start, `${path}._start`)

@@ -8,7 +8,7 @@ export type ErrorFields = Pick<
   'status' | 'errorCode' | 'message' | 'requestId' | 'timestamp'
 >
 
-/** The legacy JSON error document (SPEC §5.4), keys in the recorded order. */
+/** The legacy JSON error document (docs/spec.md §5.4), keys in the recorded order. */
 export interface ErrorDocument {
   errorCode: number
   message: string
@@ -28,7 +28,7 @@ export function errorToJson(error: ErrorFields): ErrorDocument {
   }
 }
 
-/** `<error><status/><timestamp/><request-id/><error-code/><message/></error>` (SPEC §5.3). */
+/** `<error><status/><timestamp/><request-id/><error-code/><message/></error>` (docs/spec.md §5.3). */
 export function errorToXml(error: ErrorFields): string {
   const { status, timestamp, requestId, errorCode, message } = error
   return buildDocument('error', elementTree({ status, timestamp, requestId, errorCode, message }, 'error'))

@@ -3,7 +3,7 @@ import { buildDocument } from './build-document.js'
 import { elementTree } from './element-tree.js'
 
 /**
- * The legacy XML of a search (SPEC §5.3): `<people-search>` holding the document's fields in
+ * The legacy XML of a search (docs/spec.md §5.3): `<people-search>` holding the document's fields in
  * its key order, lists as `<people total="…" count="…" start="…"><person>…</person></people>`.
  *
  * @example

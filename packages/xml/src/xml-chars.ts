@@ -6,7 +6,7 @@
 const NOT_XML_CHAR = /[^\t\n\r\u0020-\uD7FF\uE000-\uFFFD\u{10000}-\u{10FFFF}]/gu
 
 /**
- * The text with the characters XML 1.0 forbids dropped (SPEC §5.3). Escaping is not done here:
+ * The text with the characters XML 1.0 forbids dropped (docs/spec.md §5.3). Escaping is not done here:
  * the builder does it, so there is one escaping rule in the package.
  */
 export function xmlChars(text: string): string {

@@ -7,7 +7,7 @@ const notFound = new PeopleSearchError('notFound', 'Invalid member id {1234}', {
   timestamp: 1375715512125,
 })
 
-describe('error documents (SPEC §3.7, §5.3, §5.4)', () => {
+describe('error documents (docs/spec.md §3.7, §5.3, §5.4)', () => {
   it('writes the XML error: status, timestamp, request-id, error-code, message', () => {
     expect(errorToXml(notFound)).toBe(
       [

@@ -10,9 +10,9 @@ import { child, parseXml, type XmlElement } from './helpers/xml-tree.js'
  * Our documents against the recorded legacy ones (fixtures/README.md): same names, nesting,
  * attributes and ordering conventions, never the same values. Our documents are written by
  * hand, shaped like the request each recording answers, so this file tests the output format
- * and not the index. shared/ sits beside the repository, here and in CI.
+ * and not the index. The recordings live in the repository's `fixtures/` folder.
  */
-const FIXTURES = new URL('../../../../shared/fixtures/legacy-api/', import.meta.url)
+const FIXTURES = new URL('../../../fixtures/legacy-api/', import.meta.url)
 const fixture = (name: string) => readFileSync(new URL(name, FIXTURES), 'utf8')
 
 /** spring-profile_full.json is not quite JSON: `"day": 01` has leading zeros. */
@@ -22,7 +22,7 @@ const fixtureJson = (name: string): unknown => JSON.parse(fixture(name).replace(
 const xmlAsJson = (xml: string) => xmlToJsonShape(parseXml(xml))
 const asText = (value: unknown) => jsonShape(value, () => 'text')
 
-/** A person with the fields of a selector, in selector order (SPEC §5.1), values made up. */
+/** A person with the fields of a selector, in selector order (docs/spec.md §5.1), values made up. */
 function person(fields: string[]): PersonDocument {
   const values: Record<string, unknown> = {
     location: { name: 'Dublin' },
@@ -44,7 +44,7 @@ function block(xml: string, tag: string): string[] {
 
 describe('people-search.xml: the recorded XML search', () => {
   const recorded = fixture('people-search.xml')
-  // The recording's selector: num-results first, then people with these fields (SPEC §5.1:
+  // The recording's selector: num-results first, then people with these fields (docs/spec.md §5.1:
   // output in selector order; §5.3's example puts people first, which the order allows too).
   const fields = [
     'id',
@@ -63,7 +63,7 @@ describe('people-search.xml: the recorded XML search', () => {
 
   /**
    * fixtures/README.md describes this file as the 2009 format: a bare `<people>` root and a
-   * `<connections total>` list per person, neither of which SPEC §5.3/§5.2 has. The recording
+   * `<connections total>` list per person, neither of which docs/spec.md §5.3/§5.2 has. The recording
    * actually has the `<people-search>` root and no `<connections>`; should it ever be the 2009
    * one, those two parts are legitimately different and are skipped here.
    */
@@ -105,7 +105,7 @@ describe('people-search.xml: the recorded XML search', () => {
 
 /** Our JSON document and our XML of it both have the recorded document's shape. */
 function expectSameShape(ours: SearchResult, recorded: unknown): void {
-  // The recorded JSON has its keys in alphabetical order, ours in selector order (SPEC §5.1).
+  // The recorded JSON has its keys in alphabetical order, ours in selector order (docs/spec.md §5.1).
   expect(sortedShape(jsonShape(ours))).toEqual(sortedShape(jsonShape(recorded)))
   expect(sortedShape(asText(xmlAsJson(toXml(ours))))).toEqual(sortedShape(asText(recorded)))
   // List keys in one order everywhere: `_count`, `_start`, `_total`, `values`.
@@ -172,7 +172,7 @@ describe('JSON searches: camelCase keys, {_total, values} lists, paging keys whe
   })
 })
 
-describe('spring-profile_full.json: the person fields SPEC §5.2 shares with a full profile', () => {
+describe('spring-profile_full.json: the person fields docs/spec.md §5.2 shares with a full profile', () => {
   const recorded = fixtureJson('spring-profile_full.json') as Record<string, unknown>
   const position = {
     id: 1,
@@ -217,7 +217,7 @@ describe('error documents', () => {
   it.each(['error-404.xml', 'error-403-throttle.xml'])('%s: same element names and order', (name) => {
     const recorded = parseXml(fixture(name))
     expect(recorded.name).toBe('error')
-    // SPEC §5.3 adds <request-id> after <timestamp>; these recordings predate request ids.
+    // docs/spec.md §5.3 adds <request-id> after <timestamp>; these recordings predate request ids.
     const ourNames = elementNames(errorToXml(error))
     expect(ourNames.filter((n) => n !== 'request-id')).toEqual(recorded.children.map((c) => c.name))
     expect(ourNames).toEqual(['status', 'timestamp', 'request-id', 'error-code', 'message'])

@@ -6,7 +6,7 @@ import { withoutForbidden } from './helpers/xml-chars.js'
 import { asXmlText, xmlToJsonShape } from './helpers/xml-to-json-shape.js'
 import { parseXml } from './helpers/xml-tree.js'
 
-describe('SPEC §5.3 ≡ §5.4: the XML and the JSON of a search carry the same document', () => {
+describe('docs/spec.md §5.3 ≡ §5.4: the XML and the JSON of a search carry the same document', () => {
   it('reading our XML back gives the JSON document: same keys, order, lists and text', () => {
     fc.assert(
       fc.property(searchResult, (result) => {

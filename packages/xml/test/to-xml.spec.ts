@@ -9,7 +9,7 @@ function xml(...lines: string[]): string {
   return `${[DECLARATION, ...lines].join('\n')}\n`
 }
 
-describe('toXml: SPEC §5.3 documents', () => {
+describe('toXml: docs/spec.md §5.3 documents', () => {
   it('writes the default search document (people:(id,first-name,last-name), num-results)', () => {
     const result: SearchResult = {
       numResults: 2,

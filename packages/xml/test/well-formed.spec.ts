@@ -17,7 +17,7 @@ function textAt(root: XmlElement, ...path: string[]): string {
   return path.reduce(child, root).text
 }
 
-describe('SPEC §5.3: the XML is well-formed XML 1.0 whatever the text', () => {
+describe('docs/spec.md §5.3: the XML is well-formed XML 1.0 whatever the text', () => {
   it('search documents carry names, headlines and bucket names minus only forbidden characters', () => {
     const texts = fc.record({ first: nastyText, last: nastyText, headline: nastyText, bucket: nastyText })
     fc.assert(

@@ -1,4 +1,4 @@
-/** BM25 parameters of SPEC §3.4. */
+/** BM25 parameters of docs/spec.md §3.4. */
 export const K1 = 1.2
 export const B = 0.75
 
@@ -8,7 +8,7 @@ export function idf(members: number, withToken: number): number {
 }
 
 /**
- * One token's share of a score, written exactly as SPEC §3.4 so that any implementation
+ * One token's share of a score, written exactly as docs/spec.md §3.4 so that any implementation
  * evaluating the same expression gets the same double. An empty corpus text (avgdl 0)
  * counts as an average length.
  */

@@ -9,7 +9,7 @@ import { CONNECTIONS, PUBLIC } from '../model/visibility.js'
 import type { FacetCode } from '../query/search-query.js'
 
 /**
- * A facet type of SPEC §4.2 as numbers: bucket codes map to dense ids (0 = unknown), and a
+ * A facet type of docs/spec.md §4.2 as numbers: bucket codes map to dense ids (0 = unknown), and a
  * member's values are written into a reused buffer, so filtering and counting allocate nothing
  * per member. Values respect what the viewer may see.
  */

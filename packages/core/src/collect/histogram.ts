@@ -2,7 +2,7 @@ import type { BucketAnswer } from '../query/search-answer.js'
 import type { FacetDomain } from './facet-domains.js'
 
 /**
- * Counts one facet's buckets over the members handed to it (SPEC §4.3): each member once per
+ * Counts one facet's buckets over the members handed to it (docs/spec.md §4.3): each member once per
  * distinct bucket. Counter arrays are sized to the facet's vocabulary, not the corpus, and are
  * reset through the list of touched buckets, so a query costs time in its matches only.
  */

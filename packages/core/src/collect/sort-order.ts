@@ -3,7 +3,7 @@ import { FIRST, SECOND } from '../index/network.js'
 import type { SortOrder } from '../query/search-query.js'
 
 /**
- * The four orders of SPEC §3.4 as "a ranks strictly ahead of b", each ending in id ascending
+ * The four orders of docs/spec.md §3.4 as "a ranks strictly ahead of b", each ending in id ascending
  * (code-unit order) so every order is total and pages are stable.
  */
 export function sortOrder(

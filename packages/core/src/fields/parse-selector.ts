@@ -1,7 +1,7 @@
 import { fail } from '../errors.js'
 import type { FieldNode, Selector } from './selector.js'
 
-/** SPEC §3.7: longer or deeper selectors are 400s. */
+/** docs/spec.md §3.7: longer or deeper selectors are 400s. */
 export const MAX_SELECTOR_LENGTH = 4096
 export const MAX_SELECTOR_DEPTH = 8
 

@@ -2,7 +2,7 @@ import type { SearchAnswer } from '../query/search-answer.js'
 import type { PeopleList, PersonDocument } from '../result.js'
 
 /**
- * The legacy paging keys (SPEC §5.4): `_total` always; `_count` and `_start` unless the page
+ * The legacy paging keys (docs/spec.md §5.4): `_total` always; `_count` and `_start` unless the page
  * holds every one of the `total` results from position 0; no `values` for an empty page.
  */
 export function peopleList(answer: SearchAnswer, values: PersonDocument[]): PeopleList {

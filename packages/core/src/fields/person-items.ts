@@ -18,7 +18,7 @@ export function position(p: Position, datesShown: boolean, now: number): object 
     summary: p.summary,
     startDate: datesShown ? date(p.startDate) : undefined,
     endDate: datesShown ? date(p.endDate) : undefined,
-    // A private date still decides `isCurrent` (SPEC §8); only its display is hidden.
+    // A private date still decides `isCurrent` (docs/spec.md §8); only its display is hidden.
     isCurrent: isCurrentPosition(p, now),
     // Copied field by field: the stored object may hold more than the Company resource shows.
     company: p.company && {

@@ -1,6 +1,6 @@
 import type { Selector } from './selector.js'
 
-/** `first-name` → `firstName`: legacy JSON keys are the field names in camelCase (SPEC §5.4). */
+/** `first-name` → `firstName`: legacy JSON keys are the field names in camelCase (docs/spec.md §5.4). */
 export function camelCase(name: string): string {
   return name.replace(/-([a-z0-9])/g, (_, letter: string) => letter.toUpperCase())
 }

@@ -9,11 +9,11 @@ import type { FieldNode } from './selector.js'
 
 /** Who is looking, and what the rendering may add besides the profile itself. */
 export interface PersonContext {
-  /** The member's degree relative to the viewer (SPEC §3.2). */
+  /** The member's degree relative to the viewer (docs/spec.md §3.2). */
   degree: Degree
   /** The clock (ms since the epoch) that derives `is-current` when a position does not say. */
   now: number
-  /** Profile links carrying an access token (SPEC §6.2); without it those two fields are left out. */
+  /** Profile links carrying an access token (docs/spec.md §6.2); without it those two fields are left out. */
   links?: (memberId: string) => ProfileLinks
 }
 
@@ -24,7 +24,7 @@ interface View {
   links: () => ProfileLinks | undefined
 }
 
-/** The largest `num-connections` shown; more sets `num-connections-capped` (SPEC §5.2). */
+/** The largest `num-connections` shown; more sets `num-connections-capped` (docs/spec.md §5.2). */
 export const CONNECTIONS_CAP = 500
 
 const DISTANCE: Record<Degree, number> = { F: 1, S: 2, A: 100, O: 100 }

@@ -8,7 +8,7 @@ import { type PersonContext, renderPerson } from './render-person.js'
 import { DEFAULT_SELECTOR, expandSelector } from './schema.js'
 import type { Selector } from './selector.js'
 
-/** Display names of the facets (SPEC §4.2). */
+/** Display names of the facets (docs/spec.md §4.2). */
 export const FACET_NAMES: Readonly<Record<FacetCode, string>> = {
   location: 'Location',
   industry: 'Industry',
@@ -20,9 +20,9 @@ export const FACET_NAMES: Readonly<Record<FacetCode, string>> = {
 }
 
 /**
- * The legacy JSON document of a search (SPEC §5.4) with exactly what `selector` names, in its
+ * The legacy JSON document of a search (docs/spec.md §5.4) with exactly what `selector` names, in its
  * order; without a selector `(people:(id,first-name,last-name),num-results)`. Histograms
- * appear only when the selector names `facets` (SPEC §8). `personContext` gives each member
+ * appear only when the selector names `facets` (docs/spec.md §8). `personContext` gives each member
  * on the page its profile and how the viewer sees it.
  */
 export function renderSearchResult(

@@ -2,7 +2,7 @@ import { fail } from '../errors.js'
 import type { FieldNode, Selector } from './selector.js'
 
 /**
- * The resources a selector can reach and their fields, as data (SPEC §5.2). A field maps to
+ * The resources a selector can reach and their fields, as data (docs/spec.md §5.2). A field maps to
  * the resource of its value (for a list, of each item) or to `null` when it has no sub-fields.
  * The order of `fields` is the order a composite field named without a sub-selection renders.
  */
@@ -85,8 +85,8 @@ export const RESOURCES = {
 
 export type ResourceName = keyof typeof RESOURCES
 
-/** The selector of a search that gives none (SPEC §5.1). */
-// num-results first, as SPEC §5.4's example and both recorded documents have it.
+/** The selector of a search that gives none (docs/spec.md §5.1). */
+// num-results first, as docs/spec.md §5.4's example and both recorded documents have it.
 export const DEFAULT_SELECTOR: Selector = [{ name: 'num-results' }, { name: 'people' }]
 
 /** The resource of `field`'s value in `resource`: a name, `null` for a plain value, `undefined` if unknown. */

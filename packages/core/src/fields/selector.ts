@@ -1,5 +1,5 @@
 /**
- * A parsed field selector (SPEC §5.1): `(people:(id,location:(name)),num-results)` is
+ * A parsed field selector (docs/spec.md §5.1): `(people:(id,location:(name)),num-results)` is
  * `[{ name: 'people', children: [{ name: 'id' }, { name: 'location', children: [{ name: 'name' }] }] },
  * { name: 'num-results' }]`. It knows nothing of resources; `checkSelector` judges it.
  */

@@ -1,4 +1,4 @@
-/** Turns a postal code into the point that distance searches measure from (SPEC §3.1). */
+/** Turns a postal code into the point that distance searches measure from (docs/spec.md §3.1). */
 export interface Geocoder {
   /** Whether this geocoder knows the postal codes of `country` (lower-case alpha-2). */
   covers(country: string): boolean

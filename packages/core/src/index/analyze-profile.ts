@@ -11,7 +11,7 @@ import {
 import { ensureCapacity } from './growable.js'
 import type { Vocabulary } from './vocabulary.js'
 
-/** Searchable-text weights of SPEC §3.1. */
+/** Searchable-text weights of docs/spec.md §3.1. */
 export const WEIGHTS = { name: 3, headline: 2, currentTitle: 2, other: 1 } as const
 
 export const POSITION = 0
@@ -154,7 +154,7 @@ export class ProfileAnalyzer {
 
 const NONE: readonly number[] = []
 
-/** Names match as multisets of tokens (SPEC §3.1): sorted token ids make equal multisets equal keys. */
+/** Names match as multisets of tokens (docs/spec.md §3.1): sorted token ids make equal multisets equal keys. */
 export function nameKey(list: readonly number[]): string {
   return list.length === 1 ? String(list[0]) : [...list].sort((a, b) => a - b).join(' ')
 }

@@ -1,7 +1,7 @@
 import { Adjacency } from './adjacency.js'
 
 /**
- * First-degree connections and group memberships between member slots (SPEC §1.2). Edges
+ * First-degree connections and group memberships between member slots (docs/spec.md §1.2). Edges
  * are undirected and stored on both ends; `version` changes whenever any degree could.
  */
 export class Graph {

@@ -1,6 +1,6 @@
 /**
  * How often each display name is used for one id (a location code, an industry, a company),
- * so a facet bucket can be named by its most frequent name (SPEC §4.2). Most ids only ever
+ * so a facet bucket can be named by its most frequent name (docs/spec.md §4.2). Most ids only ever
  * see one name, so the first name of each id is counted in plain arrays and only the others
  * go to a map: indexing a million members then hashes almost no names.
  */

@@ -1,6 +1,6 @@
 import type { Graph } from './graph.js'
 
-/** Degrees relative to one viewer (SPEC §3.2); NONE is "everyone else" (O). */
+/** Degrees relative to one viewer (docs/spec.md §3.2); NONE is "everyone else" (O). */
 export const NONE = 0
 export const FIRST = 1
 export const SECOND = 2

@@ -11,7 +11,7 @@ import { NameCounts } from './name-counts.js'
 import { Posting } from './postings.js'
 import { Vocabulary } from './vocabulary.js'
 
-/** Criteria over positions and educations (SPEC §3.1), each with its own token postings. */
+/** Criteria over positions and educations (docs/spec.md §3.1), each with its own token postings. */
 export const COMPANY = 'c'
 export const TITLE = 't'
 export const SCHOOL = 's'

@@ -8,7 +8,7 @@ const FNV_OFFSET = 0x811c9dc5 | 0
  * Token strings as dense ids (from 1), with a tokenizer that interns as it scans. For ASCII
  * text (nearly all of a corpus) it folds, splits and hashes in one pass over char codes and
  * finds known tokens without creating a string, so indexing a million profiles allocates
- * almost nothing per word. Other text goes through `tokens` (SPEC §2) and is interned after.
+ * almost nothing per word. Other text goes through `tokens` (docs/spec.md §2) and is interned after.
  */
 export class Vocabulary {
   private keys: string[] = ['']
@@ -18,7 +18,7 @@ export class Vocabulary {
   private readonly scratch = new Uint16Array(4096)
   private readonly out: number[] = []
 
-  /** Ids of the tokens of `text` (SPEC §2), assigning new ids; valid until the next call. */
+  /** Ids of the tokens of `text` (docs/spec.md §2), assigning new ids; valid until the next call. */
   tokenIds(text: string): readonly number[] {
     if (text.length === 0) return NO_TOKENS
     const out = this.out
@@ -39,7 +39,7 @@ export class Vocabulary {
         hash = Math.imul(hash ^ code, 0x01000193)
         continue
       }
-      // An apostrophe between two letters is deleted: the word goes on (SPEC §2).
+      // An apostrophe between two letters is deleted: the word goes on (docs/spec.md §2).
       if (
         code === 39 &&
         length > 0 &&

@@ -1,4 +1,4 @@
-/** The shapes a caller hands to `PeopleIndex.add` (SPEC §1.1). */
+/** The shapes a caller hands to `PeopleIndex.add` (docs/spec.md §1.1). */
 
 export type Visibility = 'public' | 'connections' | 'private'
 
@@ -114,6 +114,6 @@ export interface Profile {
   phone?: string
   visibility?: Partial<Record<Section, Visibility>>
   accountLevel?: AccountLevel
-  /** ISO 8601 time of the data (SPEC §6). */
+  /** ISO 8601 time of the data (docs/spec.md §6). */
   updatedAt?: string
 }

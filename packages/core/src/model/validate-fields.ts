@@ -39,7 +39,7 @@ export function optionalBoolean(value: unknown, path: string): void {
   if (value !== undefined && typeof value !== 'boolean') problem(path, 'must be a boolean', value)
 }
 
-/** Position, education, company and school ids may be strings or numbers (SPEC §1.1). */
+/** Position, education, company and school ids may be strings or numbers (docs/spec.md §1.1). */
 export function optionalId(value: unknown, path: string): void {
   if (value === undefined || typeof value === 'string') return
   if (typeof value !== 'number' || !Number.isFinite(value))

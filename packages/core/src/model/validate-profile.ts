@@ -18,7 +18,7 @@ const ISO_DATE_START = /^\d{4}-\d{2}-\d{2}/
 const ACCOUNT_LEVELS = new Set(['basic', 'business', 'business-plus', 'executive'])
 
 /**
- * SPEC §1.1: throws `invalidProfile` naming `record` and the path of the first bad field.
+ * docs/spec.md §1.1: throws `invalidProfile` naming `record` and the path of the first bad field.
  * `record` labels the profile in the message, e.g. `record 3 (id "abc")`.
  */
 export function validateProfile(profile: unknown, record: string): asserts profile is Profile {

@@ -13,7 +13,7 @@ import {
   requiredString,
 } from './validate-fields.js'
 
-// The same shape as a location facet bucket (SPEC §4.2), so a member's code can be filtered on.
+// The same shape as a location facet bucket (docs/spec.md §4.2), so a member's code can be filtered on.
 const LOCATION_CODE = /^[a-z]{2}:\d+$/
 const SECTION_NAMES: ReadonlySet<string> = new Set(SECTIONS)
 

@@ -12,7 +12,7 @@ const RANK: Record<Visibility, VisibilityClass> = {
   private: PRIVATE,
 }
 
-/** The class of a whole section (default public, SPEC §1.1). */
+/** The class of a whole section (default public, docs/spec.md §1.1). */
 export function sectionClass(profile: Profile, section: Section): VisibilityClass {
   const setting = profile.visibility?.[section]
   return setting === undefined ? PUBLIC : RANK[setting]
@@ -24,7 +24,7 @@ export function itemClass(section: VisibilityClass, own: Visibility | undefined)
   return rank > section ? rank : section
 }
 
-/** Whether a viewer whose reach is `isFirstDegree` may see something of class `cls` (SPEC §3.6). */
+/** Whether a viewer whose reach is `isFirstDegree` may see something of class `cls` (docs/spec.md §3.6). */
 export function canSee(cls: VisibilityClass, isFirstDegree: boolean): boolean {
   return cls === PUBLIC || (cls === CONNECTIONS && isFirstDegree)
 }

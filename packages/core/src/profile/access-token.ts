@@ -1,10 +1,10 @@
 import { createHmac, timingSafeEqual } from 'node:crypto'
 import { fail } from '../errors.js'
 
-/** A member's degree relative to the viewer (SPEC §3.2). */
+/** A member's degree relative to the viewer (docs/spec.md §3.2). */
 export type Degree = 'F' | 'S' | 'A' | 'O'
 
-/** The two links a search result carries for one member (SPEC §6.2). */
+/** The two links a search result carries for one member (docs/spec.md §6.2). */
 export interface ProfileLinks {
   /** Where a client fetches the profile: `/v1/people/<member>:full`. */
   apiUrl: string
@@ -54,7 +54,7 @@ export function verifyToken(
   return given.length === expected.length && timingSafeEqual(given, expected)
 }
 
-/** The header type of SPEC §6.2: `name` inside the viewer's network, `OUT_OF_NETWORK` outside. */
+/** The header type of docs/spec.md §6.2: `name` inside the viewer's network, `OUT_OF_NETWORK` outside. */
 export function authType(degree: Degree): 'name' | 'OUT_OF_NETWORK' {
   return degree === 'F' || degree === 'S' ? 'name' : 'OUT_OF_NETWORK'
 }

@@ -45,7 +45,7 @@ interface Reference {
 }
 
 /**
- * The legacy person document of member `ref` for `options.viewer` (SPEC §6.2). `ref` is a
+ * The legacy person document of member `ref` for `options.viewer` (docs/spec.md §6.2). `ref` is a
  * member id, a profile link's api url (`/v1/people/<id>:full`, with or without scheme and host,
  * optionally `:(selector)` instead of `:full`) or its site url (`/profile/view?id=…&authToken=…`).
  * F members show public and connections sections, S members public ones; A and O members show

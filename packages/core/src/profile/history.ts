@@ -9,7 +9,7 @@ export interface ProfileVersion {
   time: number
 }
 
-/** How far back backfilling looks (SPEC §6.1: "the last 10 years"). */
+/** How far back backfilling looks (docs/spec.md §6.1: "the last 10 years"). */
 export const BACKFILL_YEARS = 10
 /** Earlier versions kept per member at most; older ones are dropped first. */
 export const MAX_VERSIONS = 16
@@ -22,7 +22,7 @@ export function yearsBefore(time: number, years: number): number {
 }
 
 /**
- * The index's memory of its members beyond the current profiles (SPEC §6.1): earlier versions
+ * The index's memory of its members beyond the current profiles (docs/spec.md §6.1): earlier versions
  * of each member with their times, the time each current version was added (for a profile
  * without `updatedAt`), and — built on the first lookup by URL — which members carry which
  * normalised `publicProfileUrl`. Profiles are kept by reference, never copied.
@@ -115,7 +115,7 @@ function timeOfData(profile: Profile): number | undefined {
 
 /**
  * `profile` with its missing dates and school names filled from earlier versions of the same
- * item (SPEC §6.1): same company and title for a position, same school for an education, in a
+ * item (docs/spec.md §6.1): same company and title for a position, same school for an education, in a
  * version no older than {@link BACKFILL_YEARS} years before `now`, where that item, its section
  * and (for dates) its dates were public. Only items that are public now are filled, and a
  * date is filled only where it is missing, not where the member hides it now; the end date of
@@ -192,7 +192,7 @@ function fill<T extends Item>(
   return out ?? list
 }
 
-/** Same company (id, else name) and same title, compared folded (SPEC §2). */
+/** Same company (id, else name) and same title, compared folded (docs/spec.md §2). */
 function samePosition(a: Position, b: Position): boolean {
   if (a.title === undefined || b.title === undefined || fold(a.title) !== fold(b.title)) return false
   return sameOrganisation(a.company, b.company)

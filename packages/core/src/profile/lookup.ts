@@ -20,7 +20,7 @@ import {
   tryNormalizeProfileUrl,
 } from './profile-url.js'
 
-/** The parameters of a Person Profile lookup (SPEC §6.1). Values are case-insensitive. */
+/** The parameters of a Person Profile lookup (docs/spec.md §6.1). Values are case-insensitive. */
 export interface LookupParams {
   profile_url: string
   certifications?: 'include' | 'exclude'
@@ -69,7 +69,7 @@ interface Request {
 const ENRICHMENT_NAMES = Object.keys(ENRICHMENTS) as Enrichment[]
 
 /**
- * The Person Profile lookup of SPEC §6.1: public data only. Throws (rejects with) a
+ * The Person Profile lookup of docs/spec.md §6.1: public data only. Throws (rejects with) a
  * `PeopleSearchError` carrying `credits: 0`: 400 for a bad parameter, 404 for a profile that is
  * neither stored nor (with `if-recent`) found by the source, 503 `sourceFailed` for a failed
  * refresh without a copy to fall back on (or with `fallback_to_cache=never`).

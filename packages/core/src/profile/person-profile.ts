@@ -8,7 +8,7 @@ import { itemClass, PUBLIC, sectionClass, type VisibilityClass } from '../model/
 import { isProfileSlug, memberIdOfSlug, PROFILE_URL_PREFIX, profileSlug } from './profile-url.js'
 
 /**
- * The Person Profile document of seed `000_…` (SPEC §1.3, §6.1): the snake_case shape of
+ * The Person Profile document of seed `000_…` (docs/spec.md §1.3, §6.1): the snake_case shape of
  * `fixtures/person-profile/johnrmarty.json`. `null` means "not public", never "empty".
  */
 export interface PersonProfileDocument {
@@ -196,7 +196,7 @@ export interface PersonGroup {
   url: string | null
 }
 
-/** The optional enrichments of SPEC §6.1 and the document field each one fills. */
+/** The optional enrichments of docs/spec.md §6.1 and the document field each one fills. */
 export const ENRICHMENTS = {
   certifications: 'certifications',
   projects: 'accomplishment_projects',

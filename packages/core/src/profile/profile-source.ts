@@ -1,7 +1,7 @@
 import type { PersonProfileDocument } from './person-profile.js'
 
 /**
- * Where fresh Person Profile documents come from (SPEC §6.1, `use_cache=if-recent`). `fetch`
+ * Where fresh Person Profile documents come from (docs/spec.md §6.1, `use_cache=if-recent`). `fetch`
  * resolves to the document of a normalised profile URL (`https://www.linkedin.com/in/<slug>`),
  * to `null` when the source has no such profile, and rejects when the source fails.
  */

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto'
 import { fail } from '../errors.js'
 
-/** The one form every public profile URL is normalised to (SPEC §6.1). */
+/** The one form every public profile URL is normalised to (docs/spec.md §6.1). */
 export const PROFILE_URL_PREFIX = 'https://www.linkedin.com/in/'
 
 // `linkedin.com`, `www.`, `m.` (mobile) or a two-letter country subdomain (`uk.`, `de.`).
@@ -57,7 +57,7 @@ export function canonicalSlug(slug: string): string {
 
 /**
  * The member id a Person Profile document's slug is indexed under: the lower-cased slug when
- * it is a valid id (SPEC §1.1: 1–64 of `[A-Za-z0-9_-]`), else `_` and 32 base64url characters
+ * it is a valid id (docs/spec.md §1.1: 1–64 of `[A-Za-z0-9_-]`), else `_` and 32 base64url characters
  * of its SHA-256. Site slugs never start with `_`, so the two kinds cannot collide.
  */
 export function memberIdOfSlug(slug: string): string {

@@ -32,7 +32,7 @@ const EMPTY = new Uint32Array(0)
  * Runs a parsed query: picks the smallest sorted source of candidates, tests every other
  * criterion on each candidate in ascending slot order, then hands matches to the collectors
  * (count, top-k, histograms). Members failing only facet filters on X still feed X's histogram
- * (disjunctive counting, SPEC §4.3).
+ * (disjunctive counting, docs/spec.md §4.3).
  */
 export function execute(query: SearchQuery, context: ExecutionContext): SearchAnswer {
   const { store, view } = context
@@ -191,7 +191,7 @@ function nameKeyId(store: IndexStore, tokens: string[]): number {
   return ids.includes(0) ? 0 : store.nameKeys.find(nameKey(ids))
 }
 
-/** SPEC §3.2: only a search that gives both names can find beyond the viewer's network. */
+/** docs/spec.md §3.2: only a search that gives both names can find beyond the viewer's network. */
 export function reachesEveryone(query: SearchQuery): boolean {
   return query.firstName !== undefined && query.lastName !== undefined
 }

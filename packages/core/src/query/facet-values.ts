@@ -3,7 +3,7 @@ import { invalidValue } from './invalid-value.js'
 import { FACET_CODES, type FacetCode, type FacetFilter } from './search-query.js'
 
 const MAX_FACET_VALUES = 100
-// Compared as text after lower-casing: `us:084` stays `us:084` (SPEC §8).
+// Compared as text after lower-casing: `us:084` stays `us:084` (docs/spec.md §8).
 const LOCATION = /^[a-z]{2}:\d+$/
 const INDUSTRY = /^\d+$/
 const NETWORK = new Set(['F', 'S', 'A', 'O'])
@@ -49,7 +49,7 @@ function entityId(value: string): string | undefined {
   return ENTITY_ID.test(value) ? value.toLowerCase() : undefined
 }
 
-/** One `facet=CODE,v1,v2…` parameter (SPEC §4.1). */
+/** One `facet=CODE,v1,v2…` parameter (docs/spec.md §4.1). */
 export function parseFacetFilter(parameter: string): FacetFilter {
   const [head, ...pieces] = parameter.split(',')
   const code = facetCode(head.trim())
@@ -70,7 +70,7 @@ export function parseFacetFilter(parameter: string): FacetFilter {
   return { code, values: [...values] }
 }
 
-/** `facets=CODE,CODE…` (SPEC §4.3): which histograms to return. */
+/** `facets=CODE,CODE…` (docs/spec.md §4.3): which histograms to return. */
 export function parseFacetList(parameter: string | undefined): FacetCode[] {
   if (parameter === undefined) return []
   const codes = new Set<FacetCode>()

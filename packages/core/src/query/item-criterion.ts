@@ -7,7 +7,7 @@ import type { PositionCriterion } from './search-query.js'
 /**
  * The members (ascending slots) with SOME item — one position or one education — whose
  * `field` tokens include every criterion token, that the viewer may see, and whose current
- * flag agrees when the criterion has one (SPEC §3.1). Cost follows the item postings.
+ * flag agrees when the criterion has one (docs/spec.md §3.1). Cost follows the item postings.
  */
 export function itemCriterionSlots(
   store: IndexStore,

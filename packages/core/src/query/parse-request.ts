@@ -6,7 +6,7 @@ import type { SearchQuery, SearchRequest } from './search-query.js'
 import { parseCriterion, parseKeywords, parseName } from './text-parameters.js'
 
 /**
- * Turns a legacy URL or a request object into a validated `SearchQuery` (SPEC §3.1, §8).
+ * Turns a legacy URL or a request object into a validated `SearchQuery` (docs/spec.md §3.1, §8).
  * Parameters are judged in a fixed order so that a request with several bad values always
  * reports the same one, whichever implementation answers it. `checkFields` sees the raw
  * field selector before the parameters are judged.
@@ -16,7 +16,7 @@ export function parseSearchRequest(
   checkFields?: (fields: string | undefined) => void,
 ): SearchQuery {
   const { params, fields } = readRequest(request)
-  // SPEC §8: the selector is judged before any parameter.
+  // docs/spec.md §8: the selector is judged before any parameter.
   checkFields?.(fields)
   const get = (name: string) => params.get(name) ?? undefined
 

@@ -1,7 +1,7 @@
 import countries from 'i18n-iso-countries'
 import { invalidValue } from './invalid-value.js'
 
-// Lower case only: country-code is the one parameter whose value is case-sensitive (SPEC §3.1).
+// Lower case only: country-code is the one parameter whose value is case-sensitive (docs/spec.md §3.1).
 const COUNTRY_CODE = /^[a-z]{2}$/
 const DISTANCE = /^(?:\d+(?:\.\d*)?|\.\d+)$/
 

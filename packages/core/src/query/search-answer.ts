@@ -1,6 +1,6 @@
 import type { FacetCode } from './search-query.js'
 
-/** One bucket of a histogram (SPEC §4.3). */
+/** One bucket of a histogram (docs/spec.md §4.3). */
 export interface BucketAnswer {
   code: string
   name: string
@@ -14,7 +14,7 @@ export interface BucketAnswer {
  * reference oracle computes the same structure, so the conformance suite compares the two.
  */
 export interface SearchAnswer {
-  /** Members that match and can be found (SPEC §3.3). */
+  /** Members that match and can be found (docs/spec.md §3.3). */
   numResults: number
   /** min(numResults, the viewer's result cap). */
   total: number

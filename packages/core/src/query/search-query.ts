@@ -1,12 +1,12 @@
 /**
- * A people-search request after parsing and parameter validation (SPEC §3.1, §8), before it
+ * A people-search request after parsing and parameter validation (docs/spec.md §3.1, §8), before it
  * meets an index. It holds tokens, not raw text, so both the index and the oracle judge the
  * same thing; it knows nothing of URLs, HTTP or output formats.
  */
 
 export type SortOrder = 'connections' | 'recommenders' | 'distance' | 'relevance'
 
-/** Facet codes of SPEC §4.2, in their canonical spelling. */
+/** Facet codes of docs/spec.md §4.2, in their canonical spelling. */
 export const FACET_CODES = [
   'location',
   'industry',
@@ -20,7 +20,7 @@ export type FacetCode = (typeof FACET_CODES)[number]
 
 /** One `company-name` / `title` / `school-name` criterion with its optional current flag. */
 export interface PositionCriterion {
-  /** Tokens of the value (SPEC §2), non-empty, in the order given. */
+  /** Tokens of the value (docs/spec.md §2), non-empty, in the order given. */
   tokens: string[]
   /** `true`: only current items count; `false`: only past ones; absent: any. */
   current?: boolean

@@ -6,7 +6,7 @@ const MAX_KEYWORDS_LENGTH = 1000
 const MAX_KEYWORDS_TOKENS = 32
 const FLAG = /^(?:true|false)$/i
 
-/** SPEC §3.7 limits; the length is in UTF-16 code units of the decoded value. */
+/** docs/spec.md §3.7 limits; the length is in UTF-16 code units of the decoded value. */
 export function parseKeywords(value: string | undefined): string[] {
   if (value === undefined) return []
   if (value.length > MAX_KEYWORDS_LENGTH) {
@@ -19,7 +19,7 @@ export function parseKeywords(value: string | undefined): string[] {
   return words
 }
 
-/** SPEC §8: a name with no tokens is as if absent, so it does not count towards "both names". */
+/** docs/spec.md §8: a name with no tokens is as if absent, so it does not count towards "both names". */
 export function parseName(value: string | undefined): string[] | undefined {
   if (value === undefined) return undefined
   const words = tokens(value)

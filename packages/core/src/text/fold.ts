@@ -1,7 +1,7 @@
 const MARKS = /\p{M}/gu
 
 /**
- * SPEC §2 fold: compatibility decomposition, marks removed, then upper- and lower-cased so
+ * docs/spec.md §2 fold: compatibility decomposition, marks removed, then upper- and lower-cased so
  * that `Straße` becomes `strasse` and dotless `ı` becomes `i`.
  */
 export function fold(text: string): string {

@@ -11,7 +11,7 @@ const NON_ASCII = /\P{ASCII}/u
 const ASCII_APOSTROPHE_BETWEEN_LETTERS = /(?<=[a-z])'(?=[a-z])/g
 const ASCII_TOKEN = /[a-z0-9]+/g
 
-/** SPEC §2 tokens: fold, drop apostrophes inside words, split on everything else. */
+/** docs/spec.md §2 tokens: fold, drop apostrophes inside words, split on everything else. */
 export function tokens(text: string): string[] {
   if (!NON_ASCII.test(text)) {
     let lower = text.toLowerCase()

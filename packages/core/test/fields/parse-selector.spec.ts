@@ -85,7 +85,7 @@ describe('parseSelector: syntax errors name the position and what was expected',
   })
 })
 
-describe('parseSelector: limits (SPEC §3.7)', () => {
+describe('parseSelector: limits (docs/spec.md §3.7)', () => {
   it(`accepts ${MAX_SELECTOR_DEPTH} levels and refuses ${MAX_SELECTOR_DEPTH + 1}`, () => {
     expect(() => parseSelector(nested(MAX_SELECTOR_DEPTH))).not.toThrow()
     const error = errorOf(nested(MAX_SELECTOR_DEPTH + 1))

@@ -87,7 +87,7 @@ function withVisibility(visibility: Partial<Record<Section, Visibility>>): Profi
   return { ...ANN, visibility }
 }
 
-describe('renderPerson: every field of SPEC §5.2', () => {
+describe('renderPerson: every field of docs/spec.md §5.2', () => {
   it('renders each field, camelCase, in selector order', () => {
     const doc = render(
       ANN,
@@ -295,7 +295,7 @@ describe('renderPerson: counts and distance', () => {
   })
 })
 
-describe('renderPerson: privacy (SPEC §3.6)', () => {
+describe('renderPerson: privacy (docs/spec.md §3.6)', () => {
   const SECTION_FIELDS: [Section, string, string][] = [
     ['headline', 'headline', 'headline'],
     ['summary', 'summary', 'summary'],

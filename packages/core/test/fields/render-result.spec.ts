@@ -132,7 +132,7 @@ describe('renderSearchResult: facets', () => {
     expect(render({ ...ANSWER, facets: [] }, '(facets:(code))')).toStrictEqual({ facets: { _total: 0 } })
   })
 
-  it('names every facet as SPEC §4.2 does', () => {
+  it('names every facet as docs/spec.md §4.2 does', () => {
     expect(FACET_CODES.map((code) => FACET_NAMES[code])).toEqual([
       'Location',
       'Industry',

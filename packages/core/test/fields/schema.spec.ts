@@ -30,7 +30,7 @@ const EVERY_PERSON_FIELD =
   'projects:(name,description,url,start-date,end-date),picture-url,public-profile-url,' +
   'site-standard-profile-request:(url),api-standard-profile-request:(url,headers:(name,value)))'
 
-describe('checkSelector: accepts what SPEC §5 names', () => {
+describe('checkSelector: accepts what docs/spec.md §5 names', () => {
   it.each([
     '(people,num-results,facets)',
     '(facets:(code,name,buckets:(code,name,count,selected)))',
@@ -46,7 +46,7 @@ describe('checkSelector: accepts what SPEC §5 names', () => {
     expect(messageOf('(people)', 'Person')).toBe('Unknown field {people} in resource {Person}')
   })
 
-  it('names every Person field of SPEC §5.2 in its table', () => {
+  it('names every Person field of docs/spec.md §5.2 in its table', () => {
     expect(text(expandSelector(parseSelector(EVERY_PERSON_FIELD), 'Person'))).toBe(
       text(
         expandSelector(

@@ -32,7 +32,7 @@ const text = fc
   .map((parts) => parts.join(''))
 
 describe('Vocabulary (the interning tokenizer)', () => {
-  it('gives the ids of exactly the tokens of SPEC §2, in order', () => {
+  it('gives the ids of exactly the tokens of docs/spec.md §2, in order', () => {
     fc.assert(
       fc.property(fc.array(text, { maxLength: 8 }), (texts) => {
         const vocabulary = new Vocabulary()

@@ -105,7 +105,7 @@ describe('issueToken / verifyToken', () => {
   })
 })
 
-describe('profileLinks (SPEC §6.2)', () => {
+describe('profileLinks (docs/spec.md §6.2)', () => {
   it.each([
     ['F', 'name'],
     ['S', 'name'],

@@ -76,7 +76,7 @@ function errorOf(fn: () => unknown): PeopleSearchError {
 
 const FIELDS = '(id,headline,summary,specialties,distance,positions:(title))'
 
-describe('getPerson by degree (SPEC §6.2)', () => {
+describe('getPerson by degree (docs/spec.md §6.2)', () => {
   it('F sees public and connections sections', () => {
     const { index } = world()
     expect(index.getPerson('f', { viewer: 'v', fields: FIELDS })).toEqual({

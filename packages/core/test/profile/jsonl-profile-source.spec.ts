@@ -6,7 +6,7 @@ import { PeopleIndex } from '../../src/people-index.js'
 import { JsonlProfileSource } from '../../src/profile/jsonl-profile-source.js'
 import type { PersonProfileDocument } from '../../src/profile/person-profile.js'
 
-const FIXTURE_PATH = new URL('../../../../../shared/fixtures/person-profile/johnrmarty.json', import.meta.url)
+const FIXTURE_PATH = new URL('../../../../fixtures/person-profile/johnrmarty.json', import.meta.url)
 const FIXTURE: PersonProfileDocument = JSON.parse(readFileSync(FIXTURE_PATH, 'utf8'))
 
 function file(lines: string[]): string {

@@ -75,7 +75,7 @@ const ALL = {
 } as const
 const DOCUMENT_KEYS = Object.keys(toPersonProfile({ id: 'x', firstName: 'X', lastName: 'Y' }))
 
-describe('lookupProfile: the document (SPEC §6.1)', () => {
+describe('lookupProfile: the document (docs/spec.md §6.1)', () => {
   it('has every field, with the enrichments asked for', async () => {
     const index = new PeopleIndex()
     index.add(ann())

@@ -12,7 +12,7 @@ import {
   toPersonProfile,
 } from '../../src/profile/person-profile.js'
 
-const FIXTURE_PATH = new URL('../../../../../shared/fixtures/person-profile/johnrmarty.json', import.meta.url)
+const FIXTURE_PATH = new URL('../../../../fixtures/person-profile/johnrmarty.json', import.meta.url)
 const FIXTURE: PersonProfileDocument = JSON.parse(readFileSync(FIXTURE_PATH, 'utf8'))
 const ALL = {
   certifications: 'include',

@@ -5,7 +5,7 @@ import { memberIdOfSlug, normalizeProfileUrl, profileSlug } from '../../src/prof
 const JOHN = 'https://www.linkedin.com/in/johnrmarty'
 const JORG = 'https://www.linkedin.com/in/j%C3%B6rg'
 
-/** Real-world spellings of one profile URL, and the one form each normalises to (SPEC §6.1). */
+/** Real-world spellings of one profile URL, and the one form each normalises to (docs/spec.md §6.1). */
 const SAME: readonly [string, string][] = [
   ['https://www.linkedin.com/in/johnrmarty', JOHN],
   ['https://www.linkedin.com/in/johnrmarty/', JOHN],
@@ -82,7 +82,7 @@ const NOT_PROFILES: readonly string[] = [
   `https://www.linkedin.com/in/${'a'.repeat(101)}`,
 ]
 
-describe('normalizeProfileUrl (SPEC §6.1)', () => {
+describe('normalizeProfileUrl (docs/spec.md §6.1)', () => {
   it.each(SAME)('%s → %s', (input, expected) => {
     expect(normalizeProfileUrl(input)).toBe(expected)
   })

@@ -40,7 +40,7 @@ const requests = [
   '/v1/people-search?keywords=architect',
 ]
 
-describe('snapshots (SPEC §7)', () => {
+describe('snapshots (docs/spec.md §7)', () => {
   let dir: string
   beforeEach(async () => {
     dir = await mkdtemp(join(tmpdir(), 'people-search-'))

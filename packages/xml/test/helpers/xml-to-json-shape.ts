@@ -1,7 +1,7 @@
 import type { XmlElement } from './xml-tree.js'
 
 /**
- * Test-only inverse of `toXml`: our XML read back into the JSON shape (SPEC §5.4), every scalar
+ * Test-only inverse of `toXml`: our XML read back into the JSON shape (docs/spec.md §5.4), every scalar
  * as text. An element with a `total` attribute is a list; one with children an object; any other
  * element a text. (So an empty object and an empty text both read back as `''`.)
  */
@@ -17,7 +17,7 @@ export function xmlToJsonShape(element: XmlElement): unknown {
   return object
 }
 
-/** Item element per list, restated from SPEC §5.3 so that the test does not import the table. */
+/** Item element per list, restated from docs/spec.md §5.3 so that the test does not import the table. */
 const ITEMS: Record<string, string> = {
   people: 'person',
   positions: 'position',
