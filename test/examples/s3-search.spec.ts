@@ -1,5 +1,5 @@
 /** docs/spec.md §3 Searching: parameters, network, counts, sort, paging, privacy and errors. */
-import type { Geocoder, Profile, SearchRequestObject } from '@people-search/core'
+import type { Geocoder, Profile, SearchRequestObject, UntypedSearchRequestObject } from '@people-search/core'
 import { describe, expect, test } from 'vitest'
 import { answer, crowd, emptyIndex, expectError, ids, ME, NO_VIEWER, person, world } from './world.js'
 
@@ -108,8 +108,11 @@ describe('§3.1 company-name, title and school-name', () => {
 
   test('current-company=true keeps current positions, false past ones, in any case', () => {
     expect(ids(index, { 'company-name': 'acme', 'current-company': 'true' })).toEqual(['inc', 'vending'])
-    expect(ids(index, { 'company-name': 'acme', 'current-company': 'TRUE' })).toEqual(['inc', 'vending'])
-    expect(ids(index, { 'company-name': 'acme', 'current-company': 'False' })).toEqual(['services'])
+    // The request type names the lower-case flags; other cases come from untyped input.
+    const upper: UntypedSearchRequestObject = { 'company-name': 'acme', 'current-company': 'TRUE' }
+    const capitalized: UntypedSearchRequestObject = { 'company-name': 'acme', 'current-company': 'False' }
+    expect(ids(index, upper)).toEqual(['inc', 'vending'])
+    expect(ids(index, capitalized)).toEqual(['services'])
   })
 
   test('title matches over position titles, with current-title', () => {
@@ -248,7 +251,8 @@ describe('§3.1 country-code, postal-code and distance (default UsZipGeocoder)',
 
 describe('§3.1 §3.5 §3.7 §8 bad input is a 400 naming the parameter', () => {
   const index = world([person('ann', 'Ann', 'Alder', { positions: [{ company: { name: 'Acme' } }] })])
-  const bad: [string, SearchRequestObject, string[]][] = [
+  // Values the request type refuses too (a bad sort, `count: 'ten'`): untyped input.
+  const bad: [string, UntypedSearchRequestObject, string[]][] = [
     ['current-company without company-name', { 'current-company': 'true' }, ['current-company']],
     ['current-title without title', { 'current-title': 'false' }, ['current-title']],
     ['current-school without school-name', { 'current-school': 'true' }, ['current-school']],
@@ -303,12 +307,14 @@ describe('§3.1 §3.5 §3.7 §8 bad input is a 400 naming the parameter', () => 
   })
 
   test('unknown parameters are ignored and parameter names are case-sensitive', () => {
-    expect(ids(index, { colour: 'red', Keywords: 'zzz', COUNT: 'many' })).toEqual(['ann'])
+    const unknown: UntypedSearchRequestObject = { colour: 'red', Keywords: 'zzz', COUNT: 'many' }
+    expect(ids(index, unknown)).toEqual(['ann'])
   })
 
   test('a repeated parameter other than facet counts once, its first occurrence', () => {
     expect(ids(index, '/v1/people-search?keywords=ann&keywords=zzz')).toEqual(['ann'])
-    expect(ids(index, { keywords: ['zzz', 'ann'] })).toEqual([])
+    const repeated: UntypedSearchRequestObject = { keywords: ['zzz', 'ann'] } // arrays type-check for facet only
+    expect(ids(index, repeated)).toEqual([])
   })
 
   test('the viewer is checked before the parameters', () => {
@@ -422,7 +428,8 @@ describe('§3.4 sort', () => {
     const order = ['z', '-d', '0e', 'B', '_c', 'a']
     expect(ids(index, {})).toEqual(order)
     expect(ids(index, { sort: 'connections' })).toEqual(order)
-    expect(ids(index, { sort: 'CONNECTIONS' })).toEqual(order)
+    const upper: UntypedSearchRequestObject = { sort: 'CONNECTIONS' } // the type names lower-case sorts
+    expect(ids(index, upper)).toEqual(order)
   })
 
   test('recommenders: numRecommenders descending, then numConnections descending, then id', () => {
@@ -632,7 +639,7 @@ describe('§3.6 privacy', () => {
     const hiddenPrivate = rivals({ summary: 'rust rust rust', visibility: { summary: 'private' } })
     const hiddenFromS = rivals({ summary: 'rust rust rust', visibility: { summary: 'connections' } })
     const without = rivals({})
-    const query = { keywords: 'rust', sort: 'relevance' }
+    const query: SearchRequestObject = { keywords: 'rust', sort: 'relevance' }
     expect(ids(without, query)).toEqual(['quin', 'pat'])
     expect(ids(hiddenPrivate, query)).toEqual(['quin', 'pat'])
     expect(ids(hiddenFromS, query, 'sid')).toEqual(['quin', 'pat'])

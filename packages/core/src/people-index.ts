@@ -160,7 +160,9 @@ export class PeopleIndex {
 
   /**
    * Answers a people search with the legacy JSON document (docs/spec.md §5.4): exactly the fields the
-   * request's selector names, or `num-results` and `people:(id,first-name,last-name)`.
+   * request's selector names, or `num-results` and `people:(id,first-name,last-name)`. The request
+   * is a legacy URL or a `SearchRequestObject`, whose keys and values the compiler checks; the
+   * parser checks them again at run time, so untyped input is judged the same way.
    */
   search(request: SearchRequest, options: SearchOptions): SearchResult {
     const { viewer, query, selector } = this.prepare(request, options)

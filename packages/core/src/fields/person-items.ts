@@ -6,12 +6,21 @@
 
 import { isCurrentPosition } from '../model/current.js'
 import type { Accomplishment, Education, PartialDate, Position } from '../model/profile.js'
+import type {
+  CertificationDocument,
+  DateDocument,
+  EducationDocument,
+  PositionDocument,
+  ProjectDocument,
+  PublicationDocument,
+} from '../result.js'
+import type { Unprojected } from './project.js'
 
-function date(d: PartialDate | undefined): object | undefined {
+function date(d: PartialDate | undefined): DateDocument | undefined {
   return d && { year: d.year, month: d.month }
 }
 
-export function position(p: Position, datesShown: boolean, now: number): object {
+export function position(p: Position, datesShown: boolean, now: number): Unprojected<PositionDocument> {
   return {
     id: p.id,
     title: p.title,
@@ -32,7 +41,7 @@ export function position(p: Position, datesShown: boolean, now: number): object 
   }
 }
 
-export function education(e: Education, datesShown: boolean): object {
+export function education(e: Education, datesShown: boolean): Unprojected<EducationDocument> {
   return {
     id: e.id,
     schoolName: e.school?.name,
@@ -46,19 +55,19 @@ export function education(e: Education, datesShown: boolean): object {
 }
 
 // Enrichment items carry a name or a title; each legacy resource shows whichever it has.
-export function certification(a: Accomplishment): object {
+export function certification(a: Accomplishment): Unprojected<CertificationDocument> {
   const authority = a.authority === undefined ? undefined : { name: a.authority }
   const name = a.name ?? a.title
   return { name, authority, url: a.url, startDate: date(a.startDate), endDate: date(a.endDate) }
 }
 
-export function publication(a: Accomplishment): object {
+export function publication(a: Accomplishment): Unprojected<PublicationDocument> {
   const publisher = a.publisher === undefined ? undefined : { name: a.publisher }
   const title = a.title ?? a.name
   return { title, publisher, date: date(a.startDate), url: a.url, summary: a.description }
 }
 
-export function projectItem(a: Accomplishment): object {
+export function projectItem(a: Accomplishment): Unprojected<ProjectDocument> {
   const name = a.name ?? a.title
   return {
     name,

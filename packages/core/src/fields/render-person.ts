@@ -3,8 +3,8 @@ import { canSee, itemClass, sectionClass } from '../model/visibility.js'
 import type { Degree, ProfileLinks } from '../profile/access-token.js'
 import type { PersonDocument } from '../result.js'
 import { certification, education, position, projectItem, publication } from './person-items.js'
-import { camelCase, project } from './project.js'
-import { expandSelector } from './schema.js'
+import { type CamelCase, camelCase, project, type Unprojected } from './project.js'
+import { expandSelector, type RESOURCES } from './schema.js'
 import type { FieldNode } from './selector.js'
 
 /** Who is looking, and what the rendering may add besides the profile itself. */
@@ -47,15 +47,34 @@ export function renderPerson(profile: Profile, fields: FieldNode[], context: Per
   const doc: PersonDocument = {}
   for (const node of expandSelector(fields, 'Person')) {
     if (!Object.hasOwn(BUILDERS, node.name)) continue
-    const value = project(BUILDERS[node.name](profile, view, context.degree), node.children)
-    if (value !== undefined) doc[camelCase(node.name)] = value
+    const field = node.name as PersonField
+    const value = project(BUILDERS[field](profile, view, context.degree), node.children)
+    // The one untyped step: the builder of `field` makes an Unprojected<PersonDocument[key]>, and
+    // projecting it keeps that type (project.ts), so it is the value of `key`.
+    if (value !== undefined) (doc as Record<string, unknown>)[camelCase(field)] = value
   }
   return doc
 }
 
-type Builder = (profile: Profile, view: View, degree: Degree) => unknown
+/** The fields of a Person (docs/spec.md §5.2), as the schema and selectors spell them. */
+export type PersonField = keyof (typeof RESOURCES)['Person']['fields']
 
-const BUILDERS: Record<string, Builder> = {
+/** The document value of a Person field: `PersonValue<'first-name'>` is `PersonDocument['firstName']`. */
+type PersonValue<F extends PersonField> = PersonDocument[CamelCase<F> & keyof PersonDocument]
+
+/**
+ * One builder per Person field of the schema, each making that field's document value before
+ * projection. A schema field without a document key could only build `undefined`.
+ */
+type Builders = {
+  [F in PersonField]: (
+    profile: Profile,
+    view: View,
+    degree: Degree,
+  ) => Unprojected<PersonValue<F>> | undefined
+}
+
+const BUILDERS: Builders = {
   id: (p) => p.id,
   'first-name': (p) => p.firstName,
   'last-name': (p) => p.lastName,
@@ -99,16 +118,16 @@ function nonEmpty<T>(list: T[] | undefined): T[] | undefined {
 }
 
 /** Positions or educations the viewer may see, each told whether its dates are visible too. */
-function items<T extends Position | Education>(
+function items<T extends Position | Education, D>(
   profile: Profile,
   section: 'positions' | 'educations',
   list: T[] | undefined,
   view: View,
-  build: (item: T, datesShown: boolean) => object,
-): object[] | undefined {
+  build: (item: T, datesShown: boolean) => D,
+): D[] | undefined {
   if (list === undefined) return undefined
   const sectionCls = sectionClass(profile, section)
-  const out: object[] = []
+  const out: D[] = []
   for (const item of list) {
     const cls = itemClass(sectionCls, item.visibility)
     if (!canSee(cls, view.first)) continue

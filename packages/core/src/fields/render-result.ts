@@ -1,9 +1,9 @@
 import type { Profile } from '../model/profile.js'
 import type { SearchAnswer } from '../query/search-answer.js'
 import type { FacetCode } from '../query/search-query.js'
-import type { SearchResult } from '../result.js'
+import type { FacetDocument, LegacyList, SearchResult } from '../result.js'
 import { peopleList } from './people-list.js'
-import { project } from './project.js'
+import { project, type Unprojected } from './project.js'
 import { type PersonContext, renderPerson } from './render-person.js'
 import { DEFAULT_SELECTOR, expandSelector } from './schema.js'
 import type { Selector } from './selector.js'
@@ -41,8 +41,12 @@ export function renderSearchResult(
       })
       result.people = peopleList(answer, people)
     } else if (node.name === 'facets') {
-      const facets = answer.facets.map(({ code, buckets }) => ({ code, name: FACET_NAMES[code], buckets }))
-      result.facets = project(facets, node.children) as SearchResult['facets']
+      const facets: Unprojected<FacetDocument>[] = answer.facets.map(({ code, buckets }) => ({
+        code,
+        name: FACET_NAMES[code],
+        buckets,
+      }))
+      result.facets = project<LegacyList<FacetDocument>>(facets, node.children)
     }
   }
   return result

@@ -1,5 +1,5 @@
 import { fail } from '../errors.js'
-import type { SearchRequest, SearchRequestObject } from './search-query.js'
+import type { SearchParameter, SearchRequest, UntypedSearchRequestObject } from './search-query.js'
 
 /** A request reduced to what every parser reads: decoded parameters and the raw selector. */
 export interface RawRequest {
@@ -7,8 +7,12 @@ export interface RawRequest {
   fields?: string
 }
 
-/** The parameter names the parser reads; any other key of the object form is ignored. */
-const PARAMETERS = [
+/**
+ * The parameter names the parser reads; any other key of the object form is ignored. Every one
+ * is a key of `SearchRequestObject` (checked here) and every key but `fields` is one of them
+ * (checked by packages/core/test/typed-api.test-d.ts).
+ */
+export const PARAMETERS = [
   'keywords',
   'first-name',
   'last-name',
@@ -26,13 +30,18 @@ const PARAMETERS = [
   'sort',
   'start',
   'count',
-] as const
+] as const satisfies readonly SearchParameter[]
 
 // The host must be followed by `/`, otherwise `https://hostpeople-search` would backtrack into
 // a match. A fragment is dropped as a URL would drop it.
 const LEGACY_URL =
   /^(?:[A-Za-z][A-Za-z\d+.-]*:\/\/[^/?#]+(?=\/))?\/?(?:v1\/)?people-search(?::([^?#]*))?(?:\?([^#]*))?(?:#.*)?$/s
 
+/**
+ * The decoded parameters and raw selector of a request. The request's type is what callers are
+ * held to; at run time anything may arrive (JavaScript callers, parsed JSON), so the object form
+ * is read as untyped data and every value is checked here.
+ */
 export function readRequest(request: SearchRequest): RawRequest {
   if (typeof request === 'string') return readUrl(request)
   if (isPlainObject(request)) return readObject(request)
@@ -64,7 +73,7 @@ function percentDecode(selector: string, url: string): string {
   }
 }
 
-function readObject(request: SearchRequestObject): RawRequest {
+function readObject(request: UntypedSearchRequestObject): RawRequest {
   const params = new URLSearchParams()
   for (const name of PARAMETERS) {
     if (!Object.hasOwn(request, name)) continue
@@ -90,7 +99,7 @@ function scalar(name: string, value: unknown): string {
   )
 }
 
-function isPlainObject(value: unknown): value is SearchRequestObject {
+function isPlainObject(value: unknown): value is UntypedSearchRequestObject {
   if (typeof value !== 'object' || value === null) return false
   const proto: unknown = Object.getPrototypeOf(value)
   return proto === null || Object.getPrototypeOf(proto) === null
