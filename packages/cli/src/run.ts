@@ -1,65 +1,75 @@
-import { PeopleSearchError } from '@people-search/core'
-import { errorToJson, errorToXml, toXml } from '@people-search/xml'
-import { type CliArguments, parseArguments, USAGE } from './arguments.js'
-import { loadData, loadSample } from './load-data.js'
+// Static imports here are only what `--help` and `--version` need; the commands, which load the
+// index, come in through a dynamic import (test/startup.spec.ts reads the import graph).
+import { resolve } from 'node:path'
+import { type Command, parseCommandLine, USAGE, UsageError } from './arguments.js'
+import type { CliOutput } from './output.js'
+import type { ProgressOptions, ProgressStream } from './progress.js'
+import { packageVersion } from './version.js'
 
-export interface CliOutput {
-  stdout: string
-  stderr: string
-  exitCode: number
+export type { CliOutput } from './output.js'
+
+export interface RunOptions {
+  /** The process's working directory (default `process.cwd()`). */
+  cwd?: string
+  /**
+   * The environment (default `process.env`). Under `pnpm people-search …` the working directory
+   * is the workspace root and `INIT_CWD` is where the user ran pnpm: relative paths start there.
+   */
+  env?: Readonly<Record<string, string | undefined>>
+  /** Where a load's progress bar goes; only a terminal (`isTTY`) shows one. Default: none. */
+  progress?: ProgressStream
+  progressOptions?: ProgressOptions
 }
+
+/** Exit status of a fault in this program rather than in what it was given (sysexits EX_SOFTWARE). */
+export const INTERNAL_ERROR = 70
 
 /**
- * Runs the command line and returns what it prints, so tests need no child process. A search
- * error prints the legacy error document and exits 1; a usage or data problem says which on
- * stderr and exits 2.
+ * Runs the command line and returns what it prints, so tests need no child process. Exit 0: the
+ * answer is on stdout. Exit 1: the search was refused; stdout holds the legacy error document.
+ * Exit 2: a usage or data problem, explained on stderr. It never throws: anything unexpected is
+ * one line on stderr and exit 70.
  */
-export async function run(argv: readonly string[]): Promise<CliOutput> {
-  let args: CliArguments
+export async function run(argv: readonly string[], options: RunOptions = {}): Promise<CliOutput> {
   try {
-    args = parseArguments(argv)
+    return await runCommand(parseCommandLine(argv), options)
   } catch (error) {
-    return { stdout: '', stderr: `${(error as Error).message}\n\n${USAGE}\n`, exitCode: 2 }
-  }
-  if (args.help) return { stdout: `${USAGE}\n`, stderr: '', exitCode: 0 }
-  if (args.request === undefined && !args.listViewers) {
-    return { stdout: '', stderr: `Give a legacy URL to answer.\n\n${USAGE}\n`, exitCode: 2 }
-  }
-  let world: Awaited<ReturnType<typeof openWorld>>
-  try {
-    world = await openWorld(args)
-  } catch (error) {
-    return { stdout: '', stderr: `${(error as Error).message}\n`, exitCode: 2 }
-  }
-  if (args.listViewers) return { stdout: viewerList(world), stderr: '', exitCode: 0 }
-  try {
-    const result = world.index.search(args.request as string, { viewer: args.viewer })
-    const stdout = args.format === 'xml' ? toXml(result) : `${JSON.stringify(result, null, 2)}\n`
-    return { stdout, stderr: '', exitCode: 0 }
-  } catch (error) {
-    if (!(error instanceof PeopleSearchError)) throw error
-    const stdout =
-      args.format === 'xml' ? errorToXml(error) : `${JSON.stringify(errorToJson(error), null, 2)}\n`
-    return { stdout, stderr: '', exitCode: 1 }
+    if (error instanceof UsageError) {
+      return {
+        stdout: '',
+        stderr: `people-search: ${error.message}\nTry 'people-search --help' for more information.\n`,
+        exitCode: 2,
+      }
+    }
+    const message = error instanceof Error ? error.message : String(error)
+    return { stdout: '', stderr: `people-search: internal error: ${message}\n`, exitCode: INTERNAL_ERROR }
   }
 }
 
-async function openWorld(args: CliArguments) {
-  if (args.data !== undefined) {
-    const index = await loadData(args.data)
-    return { index, ids: undefined }
+async function runCommand(command: Command, options: RunOptions): Promise<CliOutput> {
+  switch (command.name) {
+    case 'help':
+      return { stdout: `${USAGE}\n`, stderr: '', exitCode: 0 }
+    case 'version':
+      return { stdout: `${packageVersion()}\n`, stderr: '', exitCode: 0 }
+    case 'search':
+    case 'viewers': {
+      const commands = await import('./commands.js')
+      const context = {
+        base: baseDirectory(options),
+        progress: options.progress,
+        progressOptions: options.progressOptions,
+      }
+      return command.name === 'search'
+        ? commands.search(command, context)
+        : commands.viewers(command, context)
+    }
   }
-  return loadSample(args.size)
 }
 
-// A few members with many connections: their searches have a network to find.
-function viewerList(world: Awaited<ReturnType<typeof openWorld>>): string {
-  const ids = world.ids
-  if (ids === undefined) return 'Viewer ids are the ids of the profiles in your data file.\n'
-  const picks = [ids[0], ids[1], ids[2], ids[10], ids[100]].filter((id) => id !== undefined)
-  const lines = picks.map((id) => {
-    const found = world.index.searchAnswer({ count: 0 }, { viewer: id })
-    return `${id}\t${found.numResults} members in its network`
-  })
-  return `${lines.join('\n')}\n`
+/** Where relative paths are resolved: `INIT_CWD` when a package manager set it, else the cwd. */
+export function baseDirectory(options: Pick<RunOptions, 'cwd' | 'env'> = {}): string {
+  const cwd = options.cwd ?? process.cwd()
+  const initCwd = (options.env ?? process.env).INIT_CWD
+  return initCwd ? resolve(cwd, initCwd) : cwd
 }

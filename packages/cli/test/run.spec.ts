@@ -1,9 +1,10 @@
 import { mkdtemp, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
+import { PeopleIndex } from '@people-search/core'
 import { XMLValidator } from 'fast-xml-parser'
 import { describe, expect, it } from 'vitest'
-import { run } from '../src/index.js'
+import { baseDirectory, run, USAGE } from '../src/index.js'
 
 const URL_WITH_FIELDS =
   '/v1/people-search:(people:(id,first-name,last-name,headline),num-results,facets:(code,buckets:(code,name,count)))?keywords=engineer&facets=location'
@@ -86,13 +87,69 @@ describe('people-search command', () => {
 
   it('a missing data file says which and exits 2', async () => {
     const out = await run(['/v1/people-search', '--viewer', 'x', '--data', '/nonexistent/profiles.jsonl'])
-    expect(out.exitCode).toBe(2)
-    expect(out.stderr).toContain('Data file not found: /nonexistent/profiles.jsonl')
+    expect(out).toEqual({
+      stdout: '',
+      stderr: 'people-search: Data file not found: /nonexistent/profiles.jsonl\n',
+      exitCode: 2,
+    })
   })
 
   it('an unknown option is a usage error', async () => {
     const out = await run(['--colour'])
-    expect(out.exitCode).toBe(2)
-    expect(out.stderr).toContain('Unknown option --colour')
+    expect(out).toEqual({
+      stdout: '',
+      stderr: "people-search: Unknown option --colour\nTry 'people-search --help' for more information.\n",
+      exitCode: 2,
+    })
+  })
+
+  it('--help prints the usage and --version the version, exit 0', async () => {
+    const help = await run(['--help'])
+    expect(help).toEqual({ stdout: `${USAGE}\n`, stderr: '', exitCode: 0 })
+    const version = await run(['--version'])
+    expect(version.stdout).toMatch(/^\d+\.\d+\.\d+\n$/)
+  })
+
+  it('a relative --data path starts at INIT_CWD when it is set, else at the working directory', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'people-search-cwd-'))
+    await writeFile(join(dir, 'p.jsonl'), JSON.stringify({ id: 'ann', firstName: 'Ann', lastName: 'Lee' }))
+    const viewers = ['viewers', '--data', 'p.jsonl']
+    expect((await run(viewers, { cwd: dir, env: {} })).stdout).toBe('ann\t0 members in its network\n')
+    expect((await run(viewers, { cwd: tmpdir(), env: { INIT_CWD: dir } })).exitCode).toBe(0)
+    const missing = await run(viewers, { cwd: dir, env: { INIT_CWD: tmpdir() } })
+    expect(missing.stderr).toBe(
+      `people-search: Data file not found: p.jsonl (looked for ${join(tmpdir(), 'p.jsonl')})\n`,
+    )
+    expect(baseDirectory({ cwd: '/a/b', env: { INIT_CWD: '../c' } })).toBe('/a/c')
+    expect(baseDirectory({ cwd: '/a/b', env: { INIT_CWD: '' } })).toBe('/a/b')
+  })
+
+  it('lists viewers of a data file, best connected first', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'people-search-viewers-'))
+    const lines = [
+      { id: 'ann', firstName: 'Ann', lastName: 'Lee' },
+      { id: 'bob', firstName: 'Bob', lastName: 'Ray' },
+      { id: 'cy', firstName: 'Cy', lastName: 'Ode' },
+      { edge: ['ann', 'bob'] },
+      { edge: ['cy', 'bob'] },
+    ]
+    await writeFile(join(dir, 'p.jsonl'), lines.map((line) => JSON.stringify(line)).join('\n'))
+    const out = await run(['--viewers', '-d', join(dir, 'p.jsonl')])
+    expect(out.stdout).toBe(
+      'bob\t2 members in its network\nann\t2 members in its network\ncy\t2 members in its network\n',
+    )
+  })
+
+  it('a snapshot cannot list its members, and says so', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'people-search-snap-'))
+    const index = new PeopleIndex()
+    index.add({ id: 'ann', firstName: 'Ann', lastName: 'Lee' })
+    await index.save(join(dir, 's.snapshot'))
+    const out = await run(['viewers', '-d', join(dir, 's.snapshot')])
+    expect(out).toEqual({
+      stdout: 'A snapshot does not list its members: the viewer ids are the ids of its profiles.\n',
+      stderr: '',
+      exitCode: 0,
+    })
   })
 })

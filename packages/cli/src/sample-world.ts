@@ -1,0 +1,39 @@
+import { PeopleIndex, type PeopleIndexOptions, type Profile } from '@people-search/core'
+import { sampleEdges, sampleGroups, sampleProfiles } from '@people-search/sample'
+import { LoadProgress } from './progress.js'
+
+/**
+ * The built-in world: a deterministic sample of `size` members (seed 1) with a graph and groups.
+ * `ids[i]` is member i's id. Progress, if given, counts members, then connections.
+ */
+export function loadSample(
+  size: number,
+  options: PeopleIndexOptions = {},
+  progress: LoadProgress = new LoadProgress(undefined),
+): { index: PeopleIndex; ids: string[] } {
+  const index = new PeopleIndex(options)
+  const ids: string[] = []
+  let batch: Profile[] = []
+  progress.phase('Sample world: members', size)
+  for (const profile of sampleProfiles({ size })) {
+    ids.push(profile.id)
+    batch.push(profile)
+    if ((ids.length & 511) === 0) progress.tick(ids.length)
+    if (batch.length === 10_000) {
+      index.add(batch)
+      batch = []
+    }
+  }
+  index.add(batch)
+  const edges = sampleEdges({ size })
+  progress.phase('Sample world: connections', edges.length / 2)
+  for (let i = 0; i < edges.length; i += 2) {
+    index.connect(ids[edges[i]], ids[edges[i + 1]])
+    if ((i & 0x7fff) === 0) progress.tick(i / 2)
+  }
+  for (const { group, members } of sampleGroups({ size })) {
+    for (const member of members) index.joinGroup(ids[member], group)
+  }
+  progress.finish()
+  return { index, ids }
+}
