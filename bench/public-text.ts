@@ -13,7 +13,7 @@ import {
   visibleEducations,
   visiblePositions,
 } from '../test/oracle/visibility.js'
-import { folded, NOW } from './workload.js'
+import { folded, NOW } from './common.js'
 
 export function publicWords(profile: Profile): string[] {
   const parts: (string | undefined)[] = [profile.firstName, profile.lastName]

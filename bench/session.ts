@@ -2,10 +2,12 @@
  * What one child process does: generate the world, plan every query class's cases, build one
  * engine (ours or a peer) and time every class on it.
  */
+import { createHash } from 'node:crypto'
 import { writeFileSync } from 'node:fs'
+import { relative } from 'node:path'
 import { makeCorpus } from './corpus.js'
-import { type EngineFigures, MATCH_CASES, type QueryFigures, type SizeFigures } from './figures.js'
-import { type Budget, log, settledHeap, timeCases } from './measure.js'
+import { type EngineFigures, MATCH_CASES, type Mode, type QueryFigures, type SizeFigures } from './figures.js'
+import { type Budget, latencyOf, log, settledHeap, timeRound } from './measure.js'
 import { peerDocuments } from './peers/documents.js'
 import { flexsearch } from './peers/flexsearch.js'
 import { minisearch } from './peers/minisearch.js'
@@ -15,20 +17,25 @@ import type { Peer } from './peers/peer.js'
 import type { PeerName } from './scenario.js'
 import { buildOurs } from './scenarios/build.js'
 import { QUERY_SCENARIOS } from './scenarios.js'
-import { type QueryCase, vocabulary, worldFor } from './workload.js'
+import { CASES, type QueryCase, vocabulary, worldFor } from './workload.js'
 
 const PEER_ADAPTERS: Record<PeerName, Peer> = { flexsearch, orama, minisearch, oracle }
 
-const BUDGETS: Record<'quick' | 'full', Record<'ours' | 'peer' | 'oracle', Budget>> = {
+/**
+ * Ours is timed in five rounds (in each, every class once, for at least one pass over its 64
+ * cases), so that `bench:compare` can tell noise from a change; the peers and the oracle, which
+ * nobody compares against a baseline, in one.
+ */
+const BUDGETS: Record<Mode, Record<'ours' | 'peer' | 'oracle', Budget>> = {
   quick: {
-    ours: { timeMs: 250, iterations: 40, warmupIterations: 8 },
-    peer: { timeMs: 150, iterations: 5, warmupIterations: 1 },
-    oracle: { timeMs: 0, iterations: 4, warmupIterations: 0 },
+    ours: { rounds: 5, timeMs: 60, iterations: CASES, warmupIterations: 8 },
+    peer: { rounds: 1, timeMs: 150, iterations: 5, warmupIterations: 1 },
+    oracle: { rounds: 1, timeMs: 0, iterations: 4, warmupIterations: 0 },
   },
   full: {
-    ours: { timeMs: 2000, iterations: 200, warmupIterations: 20 },
-    peer: { timeMs: 1500, iterations: 20, warmupIterations: 3 },
-    oracle: { timeMs: 0, iterations: 4, warmupIterations: 0 },
+    ours: { rounds: 5, timeMs: 400, iterations: CASES, warmupIterations: 20 },
+    peer: { rounds: 1, timeMs: 1500, iterations: 20, warmupIterations: 3 },
+    oracle: { rounds: 1, timeMs: 0, iterations: 4, warmupIterations: 0 },
   },
 }
 
@@ -51,32 +58,52 @@ export async function session(args: string[]): Promise<void> {
   const corpus = makeCorpus(size)
   log(`[${size}] generated in ${(corpus.generateMs / 1000).toFixed(1)} s`)
   const words = vocabulary(corpus)
-  const plans = QUERY_SCENARIOS.map((s) => ({ id: s.id, cases: s.cases(worldFor(corpus, words, s.id)) }))
+  const plans = QUERY_SCENARIOS.map((s) => {
+    const cases = s.cases(worldFor(corpus, words, s.id))
+    return { id: s.id, cases, fingerprint: fingerprint(cases) }
+  })
+  const command = [
+    'node',
+    ...process.execArgv,
+    relative(process.cwd(), process.argv[1] ?? 'child.js') || 'child.js',
+    ...args.slice(0, 3),
+    '<out.json>',
+  ].join(' ')
 
   const timeAll = async (run: Runner, budget: Budget, exactCount: boolean) => {
-    const queries: Record<string, QueryFigures> = {}
-    for (const { id, cases } of plans) {
+    const classes = []
+    for (const { id, cases, fingerprint } of plans) {
       // What the first MATCH_CASES cases report; every engine runs at least those.
       const seen: number[] = []
-      const latency = await timeCases(
-        `${engine} ${id}`,
-        (k) => {
-          const answer = run(cases[k % cases.length])
-          if (typeof answer === 'number') {
-            if (k < MATCH_CASES) seen[k] = answer
-          } else {
-            return answer.then((n) => {
-              if (k < MATCH_CASES) seen[k] = n
-            })
-          }
-        },
-        budget,
-      )
-      const matches = median(seen.filter((n) => n !== undefined))
-      queries[id] = { latency, matches, exactCount }
+      const call = (k: number) => {
+        const answer = run(cases[k % cases.length])
+        if (typeof answer === 'number') {
+          if (k < MATCH_CASES) seen[k] = answer
+          return undefined
+        }
+        return answer.then((n) => {
+          if (k < MATCH_CASES) seen[k] = n
+        })
+      }
+      // One untimed probe, which also tells whether the engine answers with promises.
+      const probe = call(0)
+      if (probe !== undefined) await probe
+      classes.push({ id, fingerprint, seen, call, async: probe !== undefined, rounds: [] as number[][] })
+    }
+    // Round by round over all the classes, so that a class's rounds lie seconds apart.
+    for (let round = 0; round < budget.rounds; round++) {
+      for (const c of classes) c.rounds.push(await timeRound(`${engine} ${c.id}`, c.call, c.async, budget))
+    }
+    const queries: Record<string, QueryFigures> = {}
+    for (const c of classes) {
+      const latency = latencyOf(c.rounds)
+      const matches = median(c.seen.filter((n) => n !== undefined))
+      queries[c.id] = { latency, matches, exactCount, cases: c.fingerprint }
+      const rounds =
+        latency.rounds.length > 1 ? `, round p50s ${latency.rounds.map((r) => r.toFixed(3)).join(' / ')}` : ''
       log(
-        `[${size}] ${engine} ${id}: p50 ${latency.p50.toFixed(3)} ms, p99 ${latency.p99.toFixed(3)} ms ` +
-          `(${latency.samples} samples, median ${matches} matches)`,
+        `[${size}] ${engine} ${c.id}: p50 ${latency.p50.toFixed(3)} ms, p99 ${latency.p99.toFixed(3)} ms ` +
+          `(${latency.samples} samples${rounds}, median ${matches} matches)`,
       )
     }
     return queries
@@ -90,7 +117,14 @@ export async function session(args: string[]): Promise<void> {
         `graph ${(build.graphMs / 1000).toFixed(2)} s), ${build.bytesPerProfile.toFixed(0)} B/profile`,
     )
     const run: Runner = (c) => index.searchAnswer(c.request, { viewer: c.viewer }).numResults
-    figures = { engine, size, build, queries: await timeAll(run, budgets.ours, true) }
+    figures = {
+      engine,
+      size,
+      command,
+      budget: budgets.ours,
+      build,
+      queries: await timeAll(run, budgets.ours, true),
+    }
   } else {
     const peer = PEER_ADAPTERS[engine as PeerName]
     const documents = peer.name === 'oracle' ? [] : peerDocuments(corpus)
@@ -106,12 +140,19 @@ export async function session(args: string[]): Promise<void> {
     figures = {
       engine: peer.name,
       size,
+      command,
+      budget,
       build: { totalMs, heapBytes, bytesPerProfile: heapBytes / size },
       queries: await timeAll((c) => built.run(c), budget, peer.counts),
     }
   }
   const result: SizeFigures = { size, generateMs: corpus.generateMs, engines: [figures] }
   writeFileSync(out, `${JSON.stringify(result)}\n`)
+}
+
+/** A short hash of the cases a class asks, so figures of different questions are never compared. */
+function fingerprint(cases: readonly QueryCase[]): string {
+  return createHash('sha256').update(JSON.stringify(cases)).digest('hex').slice(0, 16)
 }
 
 function median(values: number[]): number {

@@ -3,14 +3,10 @@
  * locations) and seeded draws of viewers, so every engine in every process asks the same
  * questions, and the questions have many answers.
  */
-import { type SearchRequestObject, tokens } from '@people-search/core'
-import { SAMPLE_EPOCH } from '@people-search/sample'
+import type { SearchRequestObject } from '@people-search/core'
+import { Rng } from '@people-search/sample'
 import type { Corpus } from './corpus.js'
-import { Rng } from './prng.js'
 import { publicCurrentCompanies, publicWords } from './public-text.js'
-
-/** The clock of the sample world: every engine decides "current" against it. */
-export const NOW = new Date(SAMPLE_EPOCH)
 
 /** How many members the vocabulary is counted over (the first ones: members are i.i.d.). */
 const VOCABULARY_SAMPLE = 5_000
@@ -107,14 +103,9 @@ export interface World {
 /** Cases per query class: more than the index's 8-viewer network cache, so most searches are cold. */
 export const CASES = 64
 
-/** Folded tokens of a text, as every engine is given them. */
-export function folded(text: string): string[] {
-  return tokens(text)
-}
-
 /** A random member index. */
 export function randomMember(world: World): number {
-  return world.rng.below(world.corpus.size)
+  return world.rng.int(world.corpus.size)
 }
 
 /** `count` frequent keywords that occur together in one random sampled member's public text. */

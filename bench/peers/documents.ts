@@ -4,9 +4,10 @@
  * same words as we do and none pays for Unicode folding. Building these documents is not timed
  * as part of a peer's build.
  */
+
+import { folded } from '../common.js'
 import { adjacency, type Corpus } from '../corpus.js'
 import { publicCurrentCompanies, publicWords } from '../public-text.js'
-import { folded } from '../workload.js'
 
 export interface PeerDocument {
   /** The member index. */

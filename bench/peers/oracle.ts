@@ -5,7 +5,7 @@
  * every search.
  */
 import { Oracle } from '../../test/oracle/oracle.js'
-import { NOW } from '../workload.js'
+import { NOW } from '../common.js'
 import type { Peer } from './peer.js'
 
 export const oracle: Peer = {

@@ -11,9 +11,9 @@
  * Notes: needs `node --expose-gc`. Targets at 1M: build ≤ 10 s, ≤ 1 KB heap per profile.
  */
 import { PeopleIndex } from '@people-search/core'
+import { NOW } from '../common.js'
 import type { Corpus } from '../corpus.js'
 import { settledHeap } from '../measure.js'
-import { NOW } from '../workload.js'
 
 export interface BuildFigures {
   /** `add` of every profile, ms. */

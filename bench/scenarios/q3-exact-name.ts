@@ -8,8 +8,10 @@
  * (Zipf-distributed, so common names match dozens of members at 1M); random viewer.
  * Notes: 64 cases cycled. Target at 1M: p50 ≤ 0.2 ms.
  */
+
+import { folded } from '../common.js'
 import type { QueryScenario } from '../scenario.js'
-import { CASES, folded, type QueryCase, randomMember } from '../workload.js'
+import { CASES, type QueryCase, randomMember } from '../workload.js'
 
 export const q3: QueryScenario = {
   id: 'q3',

@@ -9,8 +9,10 @@
  * (metro areas); random viewer.
  * Notes: 64 cases cycled. Target at 1M: p50 ≤ 5 ms.
  */
+
+import { folded } from '../common.js'
 import type { QueryScenario } from '../scenario.js'
-import { CASES, folded, type QueryCase, randomMember } from '../workload.js'
+import { CASES, type QueryCase, randomMember } from '../workload.js'
 
 export const q4: QueryScenario = {
   id: 'q4',

@@ -49,5 +49,6 @@ export function sampleWorld(options: SampleOptions): SampleWorld {
   }
 }
 
+export { Rng } from './prng.js'
 export { SAMPLE_EPOCH } from './profiles.js'
 export type { SampleGroup, SampleOptions }
