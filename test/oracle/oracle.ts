@@ -16,12 +16,12 @@ import type {
   SearchResult,
 } from '@people-search/core'
 import { UsZipGeocoder } from '@people-search/core'
+import { profileLinks } from '../../packages/core/src/access/profile-links.js'
 import { fail } from '../../packages/core/src/errors.js'
 import { parseSelector } from '../../packages/core/src/fields/parse-selector.js'
 import { renderSearchResult } from '../../packages/core/src/fields/render-result.js'
 import { checkSelector } from '../../packages/core/src/fields/schema.js'
 import { validateProfiles } from '../../packages/core/src/model/validate-profile.js'
-import { profileLinks } from '../../packages/core/src/profile/access-token.js'
 import { parseSearchRequest } from '../../packages/core/src/query/parse-request.js'
 import { readRequest } from '../../packages/core/src/query/read-request.js'
 import { bm25, corpusStats } from './bm25.js'

@@ -1,6 +1,7 @@
+import type { Degree } from '../access/degree.js'
+import type { ProfileLinks } from '../access/profile-links.js'
 import type { Education, Position, Profile, Section } from '../model/profile.js'
 import { canSee, itemClass, sectionClass } from '../model/visibility.js'
-import type { Degree, ProfileLinks } from '../profile/access-token.js'
 import type { PersonDocument } from '../result.js'
 import { certification, education, position, projectItem, publication } from './person-items.js'
 import { type CamelCase, camelCase, project, type Unprojected } from './project.js'

@@ -21,10 +21,18 @@ export function problem(path: string, expected: string, value: unknown): never {
   throw new ProfileProblem(path, `${expected} (got ${describe(value)})`)
 }
 
-/** Runs `check` on a nested value, prefixing `path` to any problem it finds. */
-export function inside<T>(path: string, value: T, check: (value: T) => void): void {
+/** Rejects a value that is not there at all: there is nothing to show after `expected`. */
+export function missing(path: string, expected: string): never {
+  throw new ProfileProblem(path, expected)
+}
+
+/**
+ * Runs `check` on a nested value, prefixing `path` to any problem it finds. What `check`
+ * returns is passed through, so a reader that converts as it checks can nest the same way.
+ */
+export function inside<T, R>(path: string, value: T, check: (value: T) => R): R {
   try {
-    check(value)
+    return check(value)
   } catch (error) {
     throw error instanceof ProfileProblem ? error.under(path) : error
   }
@@ -45,6 +53,28 @@ export function eachItem(value: unknown, check: (item: unknown) => void): void {
       throw error instanceof ProfileProblem ? error.under(`[${i}]`) : error
     }
   }
+}
+
+/**
+ * `eachItem` for a reader that converts: the items `read` makes, in order. Separate from
+ * `eachItem` so that validating a million profiles allocates no result arrays.
+ */
+export function mapItems<T>(list: readonly unknown[], read: (item: unknown) => T): T[] {
+  const out: T[] = []
+  for (let i = 0; i < list.length; i++) {
+    try {
+      out.push(read(list[i]))
+    } catch (error) {
+      throw error instanceof ProfileProblem ? error.under(`[${i}]`) : error
+    }
+  }
+  return out
+}
+
+/** The text of a problem after its subject: `path problem`, or the problem alone at the root. */
+export function problemText(found: ProfileProblem, root: string): string {
+  const subject = found.path || root
+  return subject === '' ? found.problem : `${subject} ${found.problem}`
 }
 
 const SHOWN_STRING_LENGTH = 60

@@ -1,6 +1,7 @@
 import { fail } from '../errors.js'
+import { isMemberId } from './member-id.js'
 import type { Profile } from './profile.js'
-import { optionalSection, ProfileProblem, problem } from './profile-problem.js'
+import { optionalSection, ProfileProblem, problem, problemText } from './profile-problem.js'
 import { type Fields, optionalCount, optionalString, plainObject } from './validate-fields.js'
 import {
   checkAccomplishments,
@@ -12,7 +13,6 @@ import {
   checkVisibilityMap,
 } from './validate-sections.js'
 
-const ID = /^[A-Za-z0-9_-]{1,64}$/
 const NOT_BLANK = /\S/
 const ISO_DATE_START = /^\d{4}-\d{2}-\d{2}/
 const ACCOUNT_LEVELS = new Set(['basic', 'business', 'business-plus', 'executive'])
@@ -48,14 +48,14 @@ function findProblem(profile: unknown): string | undefined {
     return undefined
   } catch (error) {
     if (!(error instanceof ProfileProblem)) throw error
-    return `${error.path || 'profile'} ${error.problem}`
+    return problemText(error, 'profile')
   }
 }
 
 function checkProfile(value: unknown): void {
   const profile = plainObject(value, '')
   const { id, firstName, lastName } = profile
-  if (typeof id !== 'string' || !ID.test(id)) problem('id', 'must be 1–64 characters of [A-Za-z0-9_-]', id)
+  if (!isMemberId(id)) problem('id', 'must be 1–64 characters of [A-Za-z0-9_-]', id)
   if (typeof firstName !== 'string' || !NOT_BLANK.test(firstName)) {
     problem('firstName', 'must be a non-empty string', firstName)
   }

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest'
+import type { Degree } from '../../src/access/degree.js'
 import { parseSelector } from '../../src/fields/parse-selector.js'
 import { type PersonContext, renderPerson } from '../../src/fields/render-person.js'
 import type { FieldNode } from '../../src/fields/selector.js'
 import type { Profile, Section, Visibility } from '../../src/model/profile.js'
-import type { Degree } from '../../src/profile/access-token.js'
 
 const NOW = Date.UTC(2024, 5, 15)
 

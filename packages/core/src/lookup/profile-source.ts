@@ -1,4 +1,4 @@
-import type { PersonProfileDocument } from './person-profile.js'
+import type { PersonProfileDocument } from '../person-profile/document.js'
 
 /**
  * Where fresh Person Profile documents come from (docs/spec.md §6.1, `use_cache=if-recent`). `fetch`

@@ -1,5 +1,5 @@
-import { createHash } from 'node:crypto'
 import { fail } from '../errors.js'
+import { canonicalSlug, isProfileSlug } from './slug.js'
 
 /** The one form every public profile URL is normalised to (docs/spec.md §6.1). */
 export const PROFILE_URL_PREFIX = 'https://www.linkedin.com/in/'
@@ -9,12 +9,8 @@ const HOST = /^(?:(?:www|m|[a-z]{2})\.)?linkedin\.com$/
 // After `/in/<slug>`: nothing, or one locale segment (`/de`, `/pt-br`, `/en_US`), each with an
 // optional trailing slash.
 const LOCALE = /^[a-z]{2}(?:[-_][a-z]{2})?$/i
-// Letters (with their marks), digits, `-`, `_` and `.`: a custom URL with anything else is
-// not one the site issues. At most 100 code points, like the site's own limit.
-const SLUG = /^(?=.*[\p{L}\p{N}])[\p{L}\p{M}\p{N}_.-]{1,100}$/u
 const HTTP = /^https?:\/\//i
 const OTHER_SCHEME = /^[a-z][a-z0-9+.-]*:/i
-const MEMBER_ID = /^[a-z0-9_-]{1,64}$/
 const SHOWN = 200
 
 /**
@@ -48,32 +44,6 @@ export function normalizeProfileUrl(input: string): string {
 /** The normalised URL of a slug (as `public_identifier` holds it). */
 export function profileUrlOfSlug(slug: string): string {
   return PROFILE_URL_PREFIX + encodeURIComponent(canonicalSlug(slug))
-}
-
-/** Slugs compare lower-cased, in NFC. */
-export function canonicalSlug(slug: string): string {
-  return slug.normalize('NFC').toLowerCase()
-}
-
-/**
- * The member id a Person Profile document's slug is indexed under: the lower-cased slug when
- * it is a valid id (docs/spec.md §1.1: 1–64 of `[A-Za-z0-9_-]`), else `_` and 32 base64url characters
- * of its SHA-256. Site slugs never start with `_`, so the two kinds cannot collide.
- */
-export function memberIdOfSlug(slug: string): string {
-  const canonical = canonicalSlug(slug)
-  if (MEMBER_ID.test(canonical) && !canonical.startsWith('_')) return canonical
-  return hashedMemberId(canonical)
-}
-
-/** `_` and 32 base64url characters of the SHA-256 of a canonical slug. */
-export function hashedMemberId(canonical: string): string {
-  return `_${createHash('sha256').update(canonical).digest('base64url').slice(0, 32)}`
-}
-
-/** Whether `slug` is one a public profile URL can carry. */
-export function isProfileSlug(slug: unknown): slug is string {
-  return typeof slug === 'string' && SLUG.test(slug.normalize('NFC'))
 }
 
 /** The normalised URL, or `undefined` when `input` is not a public profile URL. */
@@ -112,5 +82,5 @@ function readSlug(input: unknown): string | undefined {
     return undefined
   }
   slug = slug.normalize('NFC')
-  return SLUG.test(slug) ? slug : undefined
+  return isProfileSlug(slug) ? slug : undefined
 }

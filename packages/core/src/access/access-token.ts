@@ -1,19 +1,7 @@
 import { createHmac, timingSafeEqual } from 'node:crypto'
 import { fail } from '../errors.js'
 
-/** A member's degree relative to the viewer (docs/spec.md §3.2). */
-export type Degree = 'F' | 'S' | 'A' | 'O'
-
-/** The two links a search result carries for one member (docs/spec.md §6.2). */
-export interface ProfileLinks {
-  /** Where a client fetches the profile: `/v1/people/<member>:full`. */
-  apiUrl: string
-  /** The value of the `x-li-auth-token` header: `<type>:<token>`. */
-  authHeader: string
-  /** A page link carrying `authToken=<token>&authType=<type>`. */
-  siteUrl: string
-}
-
+/** How long a profile link's token stays valid unless the caller says otherwise (docs/spec.md §6.2). */
 export const DEFAULT_TOKEN_TTL_MS = 24 * 60 * 60 * 1000
 
 // Longest well-formed token: 11 base-36 digits (any safe integer), a dot, 43 MAC characters.
@@ -52,30 +40,6 @@ export function verifyToken(
   const expected = Buffer.from(issueToken(secret, viewer, member, expiresAt))
   const given = Buffer.from(token)
   return given.length === expected.length && timingSafeEqual(given, expected)
-}
-
-/** The header type of docs/spec.md §6.2: `name` inside the viewer's network, `OUT_OF_NETWORK` outside. */
-export function authType(degree: Degree): 'name' | 'OUT_OF_NETWORK' {
-  return degree === 'F' || degree === 'S' ? 'name' : 'OUT_OF_NETWORK'
-}
-
-/** Both profile links for `member` as seen by `viewer`, with a token valid for `ttlMs`. */
-export function profileLinks(
-  secret: Buffer,
-  viewer: string,
-  member: string,
-  degree: Degree,
-  now: number,
-  ttlMs: number = DEFAULT_TOKEN_TTL_MS,
-): ProfileLinks {
-  const token = issueToken(secret, viewer, member, Math.floor(now + ttlMs))
-  const type = authType(degree)
-  const id = encodeURIComponent(member)
-  return {
-    apiUrl: `/v1/people/${id}:full`,
-    authHeader: `${type}:${token}`,
-    siteUrl: `/profile/view?id=${id}&authToken=${token}&authType=${type}`,
-  }
 }
 
 // JSON quoting keeps the fields apart whatever the ids hold, so none can shift into another;

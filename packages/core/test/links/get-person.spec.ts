@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest'
+import { DEFAULT_TOKEN_TTL_MS, issueToken } from '../../src/access/access-token.js'
 import { PeopleSearchError } from '../../src/errors.js'
 import { RESOURCES } from '../../src/fields/schema.js'
 import type { Profile } from '../../src/model/profile.js'
 import { PeopleIndex } from '../../src/people-index.js'
-import { DEFAULT_TOKEN_TTL_MS, issueToken } from '../../src/profile/access-token.js'
 
 const T0 = Date.UTC(2024, 5, 15)
 const SECRET = Buffer.from('get-person test secret')

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { PeopleSearchError } from '../../src/errors.js'
-import { memberIdOfSlug, normalizeProfileUrl, profileSlug } from '../../src/profile/profile-url.js'
+import { normalizeProfileUrl, profileSlug } from '../../src/person-profile/profile-url.js'
+import { memberIdOfSlug } from '../../src/person-profile/slug.js'
 
 const JOHN = 'https://www.linkedin.com/in/johnrmarty'
 const JORG = 'https://www.linkedin.com/in/j%C3%B6rg'

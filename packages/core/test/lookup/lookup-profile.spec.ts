@@ -1,11 +1,12 @@
 import { describe, expect, it } from 'vitest'
 import { PeopleSearchError } from '../../src/errors.js'
+import type { LookupParams } from '../../src/lookup/lookup-params.js'
+import { RECENT_MS } from '../../src/lookup/lookup-profile.js'
+import type { ProfileSource } from '../../src/lookup/profile-source.js'
 import type { Profile } from '../../src/model/profile.js'
 import { PeopleIndex } from '../../src/people-index.js'
-import type { LookupParams } from '../../src/profile/lookup.js'
-import { RECENT_MS } from '../../src/profile/lookup.js'
-import { type PersonProfileDocument, toPersonProfile } from '../../src/profile/person-profile.js'
-import type { ProfileSource } from '../../src/profile/profile-source.js'
+import type { PersonProfileDocument } from '../../src/person-profile/document.js'
+import { toPersonProfile } from '../../src/person-profile/to-person-profile.js'
 
 const DAY = 24 * 60 * 60 * 1000
 const T0 = Date.UTC(2024, 0, 10)

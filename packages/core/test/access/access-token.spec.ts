@@ -1,12 +1,8 @@
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
+import { DEFAULT_TOKEN_TTL_MS, issueToken, verifyToken } from '../../src/access/access-token.js'
+import { profileLinks } from '../../src/access/profile-links.js'
 import { PeopleSearchError } from '../../src/errors.js'
-import {
-  DEFAULT_TOKEN_TTL_MS,
-  issueToken,
-  profileLinks,
-  verifyToken,
-} from '../../src/profile/access-token.js'
 
 const SECRET = Buffer.from('a per-index secret of some length')
 const id = fc.stringMatching(/^[A-Za-z0-9_-]{1,64}$/)

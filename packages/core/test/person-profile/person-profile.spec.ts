@@ -5,12 +5,10 @@ import { PeopleSearchError } from '../../src/errors.js'
 import type { Profile } from '../../src/model/profile.js'
 import { validateProfile } from '../../src/model/validate-profile.js'
 import { PeopleIndex } from '../../src/people-index.js'
-import {
-  fromPersonProfile,
-  type PersonProfileDocument,
-  type ProfileDate,
-  toPersonProfile,
-} from '../../src/profile/person-profile.js'
+import type { PersonProfileDocument } from '../../src/person-profile/document.js'
+import { fromPersonProfile } from '../../src/person-profile/from-person-profile.js'
+import type { ProfileDate } from '../../src/person-profile/profile-date.js'
+import { toPersonProfile } from '../../src/person-profile/to-person-profile.js'
 
 const FIXTURE_PATH = new URL('../../../../fixtures/person-profile/johnrmarty.json', import.meta.url)
 const FIXTURE: PersonProfileDocument = JSON.parse(readFileSync(FIXTURE_PATH, 'utf8'))
@@ -266,6 +264,21 @@ describe('toPersonProfile shows public data only', () => {
     expect(doc).toHaveProperty('certifications', null)
     expect(doc).toHaveProperty('accomplishment_publications', [])
   })
+
+  it('derives occupation with the clock it is given, and reads none of its own', () => {
+    const ending: Profile = {
+      id: 'eve',
+      firstName: 'Eve',
+      lastName: 'Ng',
+      positions: [{ title: 'Intern', company: { name: 'Acme' }, endDate: { year: 2030 } }],
+    }
+    expect(toPersonProfile(ending, { now: Date.UTC(2029, 0, 1) }).occupation).toBe('Intern at Acme')
+    expect(toPersonProfile(ending, { now: Date.UTC(2031, 0, 1) }).occupation).toBeNull()
+    // Without a clock a dated end cannot be judged: only an undated or marked-current one counts.
+    expect(toPersonProfile(ending).occupation).toBeNull()
+    const marked = { ...ending, positions: [{ ...ending.positions?.[0], isCurrent: true }] } as Profile
+    expect(toPersonProfile(marked).occupation).toBe('Intern at Acme')
+  })
 })
 
 describe('fromPersonProfile rejects what is not a Person Profile document', () => {
@@ -315,6 +328,14 @@ describe('fromPersonProfile rejects what is not a Person Profile document', () =
     )
     expect(error).toMatchObject({ status: 400, kind: 'invalidProfile' })
     expect(error.message).toMatch(message)
+  })
+
+  it('names the document and the full path of a fault inside an item', () => {
+    const doc = { ...structuredClone(FIXTURE), education: [{ starts_at: { day: 1, month: 13, year: 2000 } }] }
+    expect(errorOf(() => fromPersonProfile(doc as never)).message).toBe(
+      'Invalid Person Profile document (public_identifier "johnrmarty"): ' +
+        'education[0].starts_at.month must be an integer from 1 to 12 (got 13)',
+    )
   })
 })
 

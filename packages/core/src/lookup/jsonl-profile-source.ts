@@ -1,8 +1,9 @@
 import { readFile, stat } from 'node:fs/promises'
 import { fail } from '../errors.js'
-import type { PersonProfileDocument } from './person-profile.js'
+import type { PersonProfileDocument } from '../person-profile/document.js'
+import { normalizeProfileUrl, profileUrlOfSlug } from '../person-profile/profile-url.js'
+import { isProfileSlug } from '../person-profile/slug.js'
 import type { ProfileSource } from './profile-source.js'
-import { isProfileSlug, normalizeProfileUrl, profileUrlOfSlug } from './profile-url.js'
 
 /**
  * A {@link ProfileSource} over a file of Person Profile documents, one JSON object a line,

@@ -1,11 +1,12 @@
+import { verifyToken } from '../access/access-token.js'
+import type { Degree } from '../access/degree.js'
+import { profileLinks } from '../access/profile-links.js'
 import { fail } from '../errors.js'
-import { parseSelector } from '../fields/parse-selector.js'
 import { renderPerson } from '../fields/render-person.js'
-import { checkSelector, RESOURCES } from '../fields/schema.js'
-import type { Selector } from '../fields/selector.js'
 import type { Profile } from '../model/profile.js'
 import type { PersonDocument } from '../result.js'
-import { type Degree, profileLinks, verifyToken } from './access-token.js'
+import { readPersonSelector } from './person-selector.js'
+import { bareToken, readReference } from './profile-reference.js'
 
 export interface GetPersonOptions {
   /** The member on whose behalf the profile is fetched. */
@@ -29,21 +30,6 @@ export interface PersonHost {
   degreeOf(viewer: string, member: string): Degree | 'self'
 }
 
-/** Every Person field, in schema order: what `getPerson` returns without a selector. */
-export const FULL_PERSON: Selector = Object.keys(RESOURCES.Person.fields).map((name) => ({ name }))
-
-const ID = /^[A-Za-z0-9_-]{1,64}$/
-// `[scheme://host][/v1]/people/<id>[:full | :(selector)]` or the `id=<id>` form.
-const API_URL = /^(?:[a-z]+:\/\/[^/]+)?(?:\/v1)?\/people\/(?:id=)?([^/:?#]+)(?::(full|\(.*\)))?$/i
-const SITE_URL = /^(?:[a-z]+:\/\/[^/]+)?\/profile\/view\?(.*)$/i
-const TOKEN_TYPE = /^(?:name|OUT_OF_NETWORK):/
-
-interface Reference {
-  id: string
-  token?: string
-  selector?: string
-}
-
 /**
  * The legacy person document of member `ref` for `options.viewer` (docs/spec.md §6.2). `ref` is a
  * member id, a profile link's api url (`/v1/people/<id>:full`, with or without scheme and host,
@@ -63,13 +49,13 @@ export function getPerson(ref: string, options: GetPersonOptions, host: PersonHo
   const reference = readReference(ref)
   if (options.fields !== undefined && reference.selector !== undefined)
     fail('badRequest', 'A field selector is given both in the profile url and in fields')
-  const selector = readSelector(options.fields ?? reference.selector)
+  const selector = readPersonSelector(options.fields ?? reference.selector)
   const profile = host.profileOf(reference.id)
   if (profile === undefined) fail('notFound', `Unknown member {${reference.id}}`)
   const degree = host.degreeOf(viewer, reference.id)
   const shown: Degree = degree === 'self' ? 'F' : degree
   if (shown === 'A' || shown === 'O') {
-    const token = stripType(options.token ?? reference.token)
+    const token = bareToken(options.token ?? reference.token)
     if (!verifyToken(host.secret, token, viewer, reference.id, host.now))
       fail(
         'forbidden',
@@ -84,49 +70,4 @@ export function getPerson(ref: string, options: GetPersonOptions, host: PersonHo
   })
   if (degree === 'self' && Object.hasOwn(person, 'distance')) person.distance = 0
   return person
-}
-
-function readReference(ref: unknown): Reference {
-  if (typeof ref !== 'string' || ref === '') fail('badRequest', `Invalid profile reference {${String(ref)}}`)
-  if (ID.test(ref)) return { id: ref }
-  const api = API_URL.exec(ref)
-  if (api !== null) {
-    const id = decoded(api[1], ref)
-    const selector = api[2] === undefined || api[2].toLowerCase() === 'full' ? undefined : api[2]
-    return selector === undefined ? { id } : { id, selector }
-  }
-  const site = SITE_URL.exec(ref)
-  if (site !== null) {
-    const query = new URLSearchParams(site[1])
-    const id = query.get('id')
-    if (id !== null && ID.test(id)) {
-      const token = query.get('authToken')
-      return token === null ? { id } : { id, token }
-    }
-  }
-  return fail('badRequest', `Invalid profile reference {${ref}}`)
-}
-
-function decoded(text: string, ref: string): string {
-  let id: string
-  try {
-    id = decodeURIComponent(text)
-  } catch {
-    return fail('badRequest', `Invalid profile reference {${ref}}`)
-  }
-  if (!ID.test(id)) fail('badRequest', `Invalid profile reference {${ref}}`)
-  return id
-}
-
-function readSelector(fields: string | undefined): Selector {
-  if (fields === undefined) return FULL_PERSON
-  if (typeof fields !== 'string') fail('badSelector', `Invalid field selector {${String(fields)}}`)
-  if (fields === 'full' || fields === ':full') return FULL_PERSON
-  const selector = parseSelector(fields)
-  checkSelector(selector, 'Person')
-  return selector
-}
-
-function stripType(token: string | undefined): string | undefined {
-  return token?.replace(TOKEN_TYPE, '')
 }

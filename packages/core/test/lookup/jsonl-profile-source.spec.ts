@@ -2,9 +2,9 @@ import { mkdtempSync, readFileSync, utimesSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
+import { JsonlProfileSource } from '../../src/lookup/jsonl-profile-source.js'
 import { PeopleIndex } from '../../src/people-index.js'
-import { JsonlProfileSource } from '../../src/profile/jsonl-profile-source.js'
-import type { PersonProfileDocument } from '../../src/profile/person-profile.js'
+import type { PersonProfileDocument } from '../../src/person-profile/document.js'
 
 const FIXTURE_PATH = new URL('../../../../fixtures/person-profile/johnrmarty.json', import.meta.url)
 const FIXTURE: PersonProfileDocument = JSON.parse(readFileSync(FIXTURE_PATH, 'utf8'))

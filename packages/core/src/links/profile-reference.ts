@@ -1,0 +1,57 @@
+import { fail } from '../errors.js'
+import { isMemberId } from '../model/member-id.js'
+
+/** What a profile reference names: the member, and the token and selector it may carry. */
+export interface ProfileReference {
+  id: string
+  token?: string
+  selector?: string
+}
+
+// The forms `access/profile-links.ts` writes, and the looser ones a client may send back:
+// `[scheme://host][/v1]/people/<id>[:full | :(selector)]` or the `id=<id>` form.
+const API_URL = /^(?:[a-z]+:\/\/[^/]+)?(?:\/v1)?\/people\/(?:id=)?([^/:?#]+)(?::(full|\(.*\)))?$/i
+const SITE_URL = /^(?:[a-z]+:\/\/[^/]+)?\/profile\/view\?(.*)$/i
+const TOKEN_TYPE = /^(?:name|OUT_OF_NETWORK):/
+
+/**
+ * A member id, a profile link's api url or its site url, read as the member it names; a
+ * selector only from `:(…)`, a token only from the site url's `authToken`. Anything else is a
+ * 400 `badRequest` naming `ref`.
+ */
+export function readReference(ref: unknown): ProfileReference {
+  if (typeof ref !== 'string' || ref === '') fail('badRequest', `Invalid profile reference {${String(ref)}}`)
+  if (isMemberId(ref)) return { id: ref }
+  const api = API_URL.exec(ref)
+  if (api !== null) {
+    const id = decoded(api[1], ref)
+    const selector = api[2] === undefined || api[2].toLowerCase() === 'full' ? undefined : api[2]
+    return selector === undefined ? { id } : { id, selector }
+  }
+  const site = SITE_URL.exec(ref)
+  if (site !== null) {
+    const query = new URLSearchParams(site[1])
+    const id = query.get('id')
+    if (isMemberId(id)) {
+      const token = query.get('authToken')
+      return token === null ? { id } : { id, token }
+    }
+  }
+  return fail('badRequest', `Invalid profile reference {${ref}}`)
+}
+
+/** The bare token of an `x-li-auth-token` header value (`name:<token>`); a bare token as it is. */
+export function bareToken(token: string | undefined): string | undefined {
+  return token?.replace(TOKEN_TYPE, '')
+}
+
+function decoded(text: string, ref: string): string {
+  let id: string
+  try {
+    id = decodeURIComponent(text)
+  } catch {
+    return fail('badRequest', `Invalid profile reference {${ref}}`)
+  }
+  if (!isMemberId(id)) fail('badRequest', `Invalid profile reference {${ref}}`)
+  return id
+}

@@ -1,0 +1,52 @@
+import { fail } from '../errors.js'
+import { isPlainObject } from '../model/validate-fields.js'
+import { ENRICHMENTS, type Enrichment } from '../person-profile/enrichments.js'
+import { normalizeProfileUrl } from '../person-profile/profile-url.js'
+
+/** The parameters of a Person Profile lookup (docs/spec.md §6.1). Values are case-insensitive. */
+export interface LookupParams {
+  profile_url: string
+  certifications?: 'include' | 'exclude'
+  projects?: 'include' | 'exclude'
+  publications?: 'include' | 'exclude'
+  skills?: 'include' | 'exclude'
+  use_cache?: 'if-present' | 'if-recent'
+  fallback_to_cache?: 'on-error' | 'never'
+}
+
+/** A lookup's parameters once read: every default applied, the URL normalised. */
+export interface LookupRequest {
+  url: string
+  enrichments: Record<Enrichment, boolean>
+  ifRecent: boolean
+  fallback: boolean
+}
+
+export const ENRICHMENT_NAMES = Object.keys(ENRICHMENTS) as Enrichment[]
+
+/** The request of untyped `params`, or a 400 naming the first bad parameter. */
+export function readLookupParams(params: unknown): LookupRequest {
+  if (!isPlainObject(params)) fail('badRequest', 'Profile lookup parameters must be an object')
+  const raw = params.profile_url
+  if (raw === undefined) fail('badParameter', 'Missing parameter {profile_url}')
+  if (typeof raw !== 'string')
+    fail('badParameter', `Invalid value {${String(raw)}} for parameter {profile_url}`)
+  const url = normalizeProfileUrl(raw)
+  const enrichments = {} as Record<Enrichment, boolean>
+  for (const name of ENRICHMENT_NAMES)
+    enrichments[name] = choice(params[name], name, ['include', 'exclude'], 'exclude') === 'include'
+  const ifRecent =
+    choice(params.use_cache, 'use_cache', ['if-present', 'if-recent'], 'if-present') === 'if-recent'
+  const fallback = choice(params.fallback_to_cache, 'fallback_to_cache', ['on-error', 'never'], 'on-error')
+  return { url, enrichments, ifRecent, fallback: fallback === 'on-error' }
+}
+
+function choice(value: unknown, name: string, allowed: readonly string[], fallback: string): string {
+  if (value === undefined) return fallback
+  if (typeof value === 'string' && allowed.includes(value.toLowerCase())) return value.toLowerCase()
+  const shown = typeof value === 'string' ? value : JSON.stringify(value)
+  return fail(
+    'badParameter',
+    `Invalid value {${shown}} for parameter {${name}}: expected ${allowed.join(' or ')}`,
+  )
+}
