@@ -74,6 +74,11 @@ describe('§3.1 first-name and last-name', () => {
     expect(ids(index, { 'last-name': 'jones smith' })).toEqual(['am'])
     expect(ids(index, { 'first-name': 'mary', 'last-name': 'jones' })).toEqual(['m'])
   })
+
+  test('a name that only ever was the other name matches nobody', () => {
+    expect(ids(index, { 'first-name': 'smith' })).toEqual([])
+    expect(ids(index, { 'last-name': 'mary' })).toEqual([])
+  })
 })
 
 describe('§3.1 company-name, title and school-name', () => {

@@ -1,5 +1,5 @@
+import type { FacetDomain } from '../query/facet-domains.js'
 import type { BucketAnswer } from '../query/search-answer.js'
-import type { FacetDomain } from './facet-domains.js'
 
 /**
  * Counts one facet's buckets over the members handed to it (docs/spec.md §4.3): each member once per

@@ -1,22 +1,37 @@
+import { type DocSet, TERMINATED } from './doc-set.js'
+
 /**
- * A forward-only reader of a sorted uint32 list (a posting list or a sorted slot set). The
- * executor visits candidates in ascending slot order, so membership tests never look back:
- * each `seek` gallops from the last position, costing O(log gap) instead of O(log n).
+ * A doc set over a sorted uint32 list (a posting list, a name's slots, the viewer's network,
+ * an item posting). `pos` is public because postings keep term frequencies in arrays parallel
+ * to their slots: once the cursor stands on a slot, `pos` is where that slot's frequencies are.
  */
-export class Cursor {
+export class Cursor implements DocSet {
   pos = 0
+  private current: number
 
   constructor(
     readonly data: Uint32Array,
     readonly length: number,
-  ) {}
+  ) {
+    this.current = length > 0 ? data[0] : TERMINATED
+  }
 
-  /** Moves to the first entry ≥ target and says whether it equals target. Targets must not decrease. */
-  seek(target: number): boolean {
+  doc(): number {
+    return this.current
+  }
+
+  advance(): number {
+    if (this.pos < this.length) this.pos++
+    this.current = this.pos < this.length ? this.data[this.pos] : TERMINATED
+    return this.current
+  }
+
+  // Gallops from the current position, then bisects: O(log gap) rather than O(log n), which is
+  // what makes testing a short list's slots against a long list cheap.
+  seek(target: number): number {
+    if (target <= this.current) return this.current
     const { data, length } = this
     let pos = this.pos
-    if (pos >= length) return false
-    if (data[pos] >= target) return data[pos] === target
     let step = 1
     let high = pos + 1
     while (high < length && data[high] < target) {
@@ -32,6 +47,7 @@ export class Cursor {
       else high = mid
     }
     this.pos = low
-    return low < length && data[low] === target
+    this.current = low < length ? data[low] : TERMINATED
+    return this.current
   }
 }

@@ -1,4 +1,4 @@
-import type { FacetDomain } from '../collect/facet-domains.js'
+import type { FacetDomain } from './facet-domains.js'
 import type { FacetFilter } from './search-query.js'
 
 /** One `facet=` parameter bound to its domain: does a member hold one of the listed buckets? */

@@ -2,12 +2,15 @@ import { FIRST, type NetworkView } from '../index/network.js'
 import type { IndexStore, ItemField } from '../index/store.js'
 import { CONNECTIONS, PUBLIC } from '../model/visibility.js'
 import { Cursor } from './cursor.js'
+import { TERMINATED } from './doc-set.js'
+import { Intersection } from './intersection.js'
 import type { PositionCriterion } from './search-query.js'
 
 /**
  * The members (ascending slots) with SOME item — one position or one education — whose
  * `field` tokens include every criterion token, that the viewer may see, and whose current
- * flag agrees when the criterion has one (docs/spec.md §3.1). Cost follows the item postings.
+ * flag agrees when the criterion has one (docs/spec.md §3.1). The shortest item posting drives
+ * the intersection, so the cost follows the rarest token.
  */
 export function itemCriterionSlots(
   store: IndexStore,
@@ -22,18 +25,16 @@ export function itemCriterionSlots(
     lists.push(list)
   }
   lists.sort((a, b) => a.length - b.length)
-  const [driver, ...others] = lists
-  const cursors = others.map((list) => new Cursor(list.data, list.length))
-  const { items, columns } = store
+  const items = new Intersection(lists.map((list) => new Cursor(list.data, list.length)))
+  const { columns } = store
+  const itemColumns = store.items
   const slots: number[] = []
   let last = -1
-  outer: for (let i = 0; i < driver.length; i++) {
-    const item = driver.data[i]
-    for (const cursor of cursors) if (!cursor.seek(item)) continue outer
-    const slot = items.slot[item]
+  for (let item = items.doc(); item !== TERMINATED; item = items.advance()) {
+    const slot = itemColumns.slot[item]
     if (slot === last || columns.alive[slot] === 0) continue
-    if (criterion.current !== undefined && (items.current[item] === 1) !== criterion.current) continue
-    const visibility = items.visibility[item]
+    if (criterion.current !== undefined && (itemColumns.current[item] === 1) !== criterion.current) continue
+    const visibility = itemColumns.visibility[item]
     if (visibility !== PUBLIC && !(visibility === CONNECTIONS && view.degreeOf(slot) === FIRST)) continue
     slots.push(slot)
     last = slot

@@ -6,7 +6,7 @@ import { mostFrequentName, type NameCounts } from '../index/name-counts.js'
 import { FIRST, GROUP, type NetworkView, NONE, SECOND } from '../index/network.js'
 import type { IndexStore } from '../index/store.js'
 import { CONNECTIONS, PUBLIC } from '../model/visibility.js'
-import type { FacetCode } from '../query/search-query.js'
+import type { FacetCode } from './search-query.js'
 
 /**
  * A facet type of docs/spec.md §4.2 as numbers: bucket codes map to dense ids (0 = unknown), and a

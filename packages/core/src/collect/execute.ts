@@ -1,0 +1,55 @@
+import type { NetworkView } from '../index/network.js'
+import type { IndexStore } from '../index/store.js'
+import type { SearchAnswer } from '../query/search-answer.js'
+import { SearchFacets } from '../query/search-facets.js'
+import { SearchPlan } from '../query/search-plan.js'
+import type { FacetCode, SearchQuery } from '../query/search-query.js'
+import { collectMatches } from './collect-matches.js'
+import { FacetCounts } from './facet-counts.js'
+import { MatchCount } from './match-count.js'
+import { page } from './page.js'
+import { SearchCollector } from './search-collector.js'
+import { sortOrder } from './sort-order.js'
+import { TopDocs } from './top-docs.js'
+
+/** What a search needs beyond the query: the viewer's view, its cap and reused buffers. */
+export interface ExecutionContext {
+  store: IndexStore
+  view: NetworkView
+  cap: number
+  bucketLimit: number
+  /** Where the postal code of a distance search is (already resolved by the geocoder). */
+  centroid?: { lat: number; lon: number }
+  /** Counter arrays kept between queries, by facet code. */
+  counters: Map<FacetCode, Uint32Array>
+}
+
+/**
+ * Runs a parsed query: binds it to the index (the plan), collects the count, the best
+ * start + count matches and the histograms in one pass over the matches, and only then cuts
+ * the page, so that facets are counted over the whole match set.
+ */
+export function execute(query: SearchQuery, context: ExecutionContext): SearchAnswer {
+  const { store, view } = context
+  const facets = new SearchFacets(store, view)
+  const plan = new SearchPlan(query, store, view, context.centroid, facets)
+  const count = new MatchCount()
+  const top = new TopDocs(
+    Math.min(query.start + query.count, context.cap),
+    sortOrder(query.sort, store.columns, store.ids, (slot) => view.degreeOf(slot)),
+    query.sort === 'relevance',
+  )
+  const histograms = new FacetCounts(query.facets, facets, context.counters)
+  collectMatches(plan, new SearchCollector(count, top, histograms))
+
+  const numResults = count.count
+  const total = Math.min(numResults, context.cap)
+  const ids = page(top.ranked(), query.start, query.count, total).map((slot) => store.ids[slot])
+  return {
+    numResults,
+    total,
+    start: query.start,
+    ids,
+    facets: histograms.harvest(context.bucketLimit, query.facetFilters, context.counters),
+  }
+}

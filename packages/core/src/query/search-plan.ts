@@ -1,0 +1,164 @@
+import { nameKey } from '../index/analyze-profile.js'
+import type { NetworkView } from '../index/network.js'
+import type { Posting } from '../index/postings.js'
+import { COMPANY, type IndexStore, postalKey, SCHOOL, TITLE } from '../index/store.js'
+import { idf } from './bm25.js'
+import { BoundFacetFilter } from './facet-filter.js'
+import { itemCriterionSlots } from './item-criterion.js'
+import type { SearchFacets } from './search-facets.js'
+import { FACET_CODES, type SearchQuery } from './search-query.js'
+
+/** A sorted list of slots that every match must be in. */
+export interface SlotList {
+  readonly data: Uint32Array
+  readonly length: number
+}
+
+const NOTHING: SlotList = { data: new Uint32Array(0), length: 0 }
+
+/**
+ * A query bound to one index and one viewer (tantivy's `Weight`): tokens become token ids and
+ * postings, every criterion that is a sorted slot list becomes a source, and BM25's corpus
+ * statistics are fixed. The plan holds no position, so `Matches` can walk it from the start.
+ */
+export class SearchPlan {
+  readonly store: IndexStore
+  readonly view: NetworkView
+  /** docs/spec.md §3.2: only then may members outside the viewer's network match. */
+  readonly canFindAll: boolean
+  /**
+   * Every sorted criterion, shortest first: `sources[0]` drives the intersection. A plan that
+   * cannot match (an unknown token, name or country) has the empty list as its only source.
+   */
+  readonly sources: readonly SlotList[]
+  /**
+   * Postings of the distinct keyword tokens in the order they first appear in the query: the
+   * order their scores are added in (docs/spec.md §3.4). Empty when nothing can match.
+   */
+  readonly keywords: readonly Posting[]
+  /** Where each keyword's posting is in `sources`. */
+  readonly keywordSources: readonly number[]
+  readonly idfs: readonly number[]
+  readonly avgdl: number
+  /** Name-key ids of the first and last name criteria; −1 when absent. */
+  readonly firstKey: number
+  readonly lastKey: number
+  /** The location id of the `country-code` bucket; −1 when absent. */
+  readonly country: number
+  readonly postal: { id: number; distance: number; lat: number; lon: number } | undefined
+  readonly filters: readonly BoundFacetFilter[]
+  /** The FACET_CODES index of each filter's facet. */
+  readonly filterFacets: readonly number[]
+
+  /** `centroid`: the postal code's point, already resolved by the geocoder. */
+  constructor(
+    query: SearchQuery,
+    store: IndexStore,
+    view: NetworkView,
+    centroid: { lat: number; lon: number } | undefined,
+    facets: SearchFacets,
+  ) {
+    this.store = store
+    this.view = view
+    this.canFindAll = reachesEveryone(query)
+    let impossible = false
+    const keywords: Posting[] = []
+    for (const token of new Set(query.keywords)) {
+      const posting = store.postings[store.vocabulary.find(token)]
+      if (posting === undefined) impossible = true
+      else keywords.push(posting)
+    }
+    this.firstKey = query.firstName === undefined ? -1 : nameKeyId(store, query.firstName)
+    this.lastKey = query.lastName === undefined ? -1 : nameKeyId(store, query.lastName)
+    if (this.firstKey === 0 || this.lastKey === 0) impossible = true
+    this.country = query.countryCode === undefined ? -1 : store.locations.find(`${query.countryCode}:0`)
+    if (this.country === 0) impossible = true
+
+    const lists: SlotList[] = keywords.map((posting) => ({ data: posting.slots, length: posting.length }))
+    if (this.firstKey > 0 || this.lastKey > 0) lists.push(nameSlots(store, this.firstKey, this.lastKey))
+    // Item criteria are built by walking item postings: not worth it when nothing can match.
+    if (!impossible) {
+      for (const [field, criterion] of [
+        [COMPANY, query.companyName],
+        [TITLE, query.title],
+        [SCHOOL, query.schoolName],
+      ] as const) {
+        if (criterion !== undefined) {
+          const slots = itemCriterionSlots(store, field, criterion, view)
+          lists.push({ data: slots, length: slots.length })
+        }
+      }
+    }
+    if (!this.canFindAll) lists.push({ data: view.network, length: view.network.length })
+    this.sources = impossible ? [NOTHING] : shortestFirst(lists)
+    this.keywords = impossible ? [] : keywords
+    const members = store.liveCount
+    this.avgdl = store.publicLength / members
+    // Plain loops, not typed arrays: these are a few entries per search, where a typed array's
+    // buffer would cost more than it saves.
+    const keywordSources: number[] = []
+    const idfs: number[] = []
+    for (let t = 0; t < this.keywords.length; t++) {
+      keywordSources.push(this.sources.indexOf(lists[t]))
+      idfs.push(idf(members, this.keywords[t].publicDocs))
+    }
+    this.keywordSources = keywordSources
+    this.idfs = idfs
+
+    const postal = query.postal
+    this.postal =
+      postal === undefined || centroid === undefined
+        ? undefined
+        : {
+            id: store.postalCodes.find(postalKey(query.countryCode ?? '', postal.code)),
+            distance: postal.distance,
+            lat: centroid.lat,
+            lon: centroid.lon,
+          }
+    const filters: BoundFacetFilter[] = []
+    const filterFacets: number[] = []
+    if (query.facetFilters.length > 0) {
+      const buffer = new Uint32Array(facets.valueRoom)
+      for (const filter of query.facetFilters) {
+        filters.push(new BoundFacetFilter(facets.domain(filter.code), filter, buffer))
+        filterFacets.push(FACET_CODES.indexOf(filter.code))
+      }
+    }
+    this.filters = filters
+    this.filterFacets = filterFacets
+  }
+}
+
+/** docs/spec.md §3.2: only a search that gives both names can find beyond the viewer's network. */
+export function reachesEveryone(query: SearchQuery): boolean {
+  return query.firstName !== undefined && query.lastName !== undefined
+}
+
+function nameKeyId(store: IndexStore, tokens: string[]): number {
+  const ids = tokens.map((token) => store.vocabulary.find(token))
+  return ids.includes(0) ? 0 : store.nameKeys.find(nameKey(ids))
+}
+
+// Shortest first: it drives, and the next shortest rejects a candidate soonest. An insertion
+// sort, stable, on a handful of lists.
+function shortestFirst(lists: readonly SlotList[]): SlotList[] {
+  const sorted = lists.slice()
+  for (let i = 1; i < sorted.length; i++) {
+    const list = sorted[i]
+    let at = i
+    for (; at > 0 && sorted[at - 1].length > list.length; at--) sorted[at] = sorted[at - 1]
+    sorted[at] = list
+  }
+  return sorted
+}
+
+// Both names: the few slots with that full name, not the longer list of either name.
+function nameSlots(store: IndexStore, firstKey: number, lastKey: number): SlotList {
+  if (firstKey > 0 && lastKey > 0) {
+    const slots = store.fullNameSlots(firstKey, lastKey)
+    return { data: slots, length: slots.length }
+  }
+  // A name key exists once any member has those tokens as either name: as a first name it
+  // may still have no list.
+  return (firstKey > 0 ? store.firstNameSlots[firstKey] : store.lastNameSlots[lastKey]) ?? NOTHING
+}

@@ -1,0 +1,32 @@
+import fc from 'fast-check'
+import { describe, expect, it } from 'vitest'
+import { TopK } from '../../src/collect/top-k.js'
+
+const RUNS = Number(process.env.FC_RUNS ?? 200)
+
+// Score descending, then slot ascending: total, with many ties on score.
+const before = (a: number, sa: number, b: number, sb: number): boolean => (sa !== sb ? sa > sb : a < b)
+
+describe('TopK', () => {
+  it('keeps what a full sort then slice keeps, best first', () => {
+    fc.assert(
+      fc.property(
+        fc.uniqueArray(fc.tuple(fc.nat(200), fc.constantFrom(0, 0.5, 1, 2.25, 7)), {
+          selector: ([slot]) => slot,
+          maxLength: 60,
+        }),
+        fc.nat(70),
+        (entries, k) => {
+          const top = new TopK(k, before)
+          for (const [slot, score] of entries) top.offer(slot, score)
+          const expected = [...entries]
+            .sort(([a, sa], [b, sb]) => (before(a, sa, b, sb) ? -1 : 1))
+            .slice(0, k)
+            .map(([slot]) => slot)
+          expect(top.sorted()).toEqual(expected)
+        },
+      ),
+      { numRuns: RUNS },
+    )
+  })
+})
