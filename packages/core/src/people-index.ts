@@ -9,8 +9,6 @@ import { checkSelector } from './fields/schema.js'
 import type { Selector } from './fields/selector.js'
 import type { Geocoder } from './geo/geocoder.js'
 import { UsZipGeocoder } from './geo/us-zip-geocoder.js'
-import { NetworkCache, SELF } from './index/network.js'
-import { IndexStore } from './index/store.js'
 import { type GetPersonOptions, getPerson } from './links/get-person.js'
 import type { LookupParams } from './lookup/lookup-params.js'
 import { type LookupResult, lookupProfile } from './lookup/lookup-profile.js'
@@ -26,6 +24,8 @@ import type { PersonDocument, SearchResult } from './result.js'
 import type { SnapshotRecord } from './snapshot/format.js'
 import { readSnapshot } from './snapshot/read-snapshot.js'
 import { writeSnapshot } from './snapshot/write-snapshot.js'
+import { NetworkCache, SELF } from './store/network.js'
+import { IndexStore } from './store/store.js'
 
 export interface PeopleIndexOptions {
   /** The clock that decides which positions and educations are current. */

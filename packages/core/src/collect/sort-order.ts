@@ -1,6 +1,6 @@
-import type { MemberColumns } from '../index/columns.js'
-import { FIRST, SECOND } from '../index/network.js'
 import type { SortOrder } from '../query/search-query.js'
+import type { MemberColumns } from '../store/columns.js'
+import { FIRST, SECOND } from '../store/network.js'
 
 /**
  * The four orders of docs/spec.md §3.4 as "a ranks strictly ahead of b", each ending in id ascending

@@ -1,11 +1,11 @@
 import countries from 'i18n-iso-countries'
-import { EDUCATION, POSITION } from '../index/analyze-profile.js'
-import type { Dictionary } from '../index/dictionary.js'
-import { LANGUAGE_CODES, LANGUAGE_NAMES } from '../index/languages.js'
-import { mostFrequentName, type NameCounts } from '../index/name-counts.js'
-import { FIRST, GROUP, type NetworkView, NONE, SECOND } from '../index/network.js'
-import type { IndexStore } from '../index/store.js'
 import { CONNECTIONS, PUBLIC } from '../model/visibility.js'
+import { EDUCATION, POSITION } from '../store/analyze-profile.js'
+import type { Dictionary } from '../store/dictionary.js'
+import { LANGUAGE_CODES, LANGUAGE_NAMES } from '../store/languages.js'
+import { mostFrequentName, type NameCounts } from '../store/name-counts.js'
+import { FIRST, GROUP, type NetworkView, NONE, SECOND } from '../store/network.js'
+import type { IndexStore } from '../store/store.js'
 import type { FacetCode } from './search-query.js'
 
 /**

@@ -1,6 +1,6 @@
-import { FIRST, type NetworkView } from '../index/network.js'
-import type { IndexStore, ItemField } from '../index/store.js'
 import { CONNECTIONS, PUBLIC } from '../model/visibility.js'
+import { FIRST, type NetworkView } from '../store/network.js'
+import type { IndexStore, ItemField } from '../store/store.js'
 import { Cursor } from './cursor.js'
 import { TERMINATED } from './doc-set.js'
 import { Intersection } from './intersection.js'

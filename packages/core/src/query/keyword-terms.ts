@@ -1,5 +1,5 @@
-import type { MemberColumns } from '../index/columns.js'
-import type { Posting } from '../index/postings.js'
+import type { MemberColumns } from '../store/columns.js'
+import type { Posting } from '../store/postings.js'
 import { termScore } from './bm25.js'
 import type { Cursor } from './cursor.js'
 

@@ -1,5 +1,5 @@
-import type { NetworkView } from '../index/network.js'
-import type { IndexStore } from '../index/store.js'
+import type { NetworkView } from '../store/network.js'
+import type { IndexStore } from '../store/store.js'
 import { type FacetDomain, facetDomain } from './facet-domains.js'
 import type { FacetCode } from './search-query.js'
 

@@ -1,6 +1,6 @@
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
-import { Adjacency } from '../../src/index/adjacency.js'
+import { Adjacency } from '../../src/store/adjacency.js'
 
 const slot = fc.integer({ min: 0, max: 30 })
 const op = fc.oneof(

@@ -1,6 +1,6 @@
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
-import { mostFrequentName, NameCounts } from '../../src/index/name-counts.js'
+import { mostFrequentName, NameCounts } from '../../src/store/name-counts.js'
 
 describe('NameCounts', () => {
   it('counts like a plain map of maps under any sequence of adds and removals', () => {

@@ -1,7 +1,7 @@
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
-import { Graph } from '../../src/index/graph.js'
-import { FIRST, NetworkCache, SECOND } from '../../src/index/network.js'
+import { Graph } from '../../src/store/graph.js'
+import { FIRST, NetworkCache, SECOND } from '../../src/store/network.js'
 
 const RUNS = Number(process.env.FC_RUNS ?? 200)
 const SLOTS = 40

@@ -1,6 +1,6 @@
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
-import { Vocabulary } from '../../src/index/vocabulary.js'
+import { Vocabulary } from '../../src/store/vocabulary.js'
 import { tokens } from '../../src/text/tokens.js'
 
 const RUNS = Number(process.env.FC_RUNS ?? 200)

@@ -1,6 +1,6 @@
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
-import { Graph } from '../../src/index/graph.js'
+import { Graph } from '../../src/store/graph.js'
 
 const SLOTS = 12
 const slot = fc.integer({ min: 0, max: SLOTS - 1 })
