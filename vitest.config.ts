@@ -1,17 +1,19 @@
 import { fileURLToPath } from 'node:url'
 import { defineConfig } from 'vitest/config'
 
-const src = (pkg: string) => fileURLToPath(new URL(`./packages/${pkg}/src/index.ts`, import.meta.url))
+const src = (file: string) => fileURLToPath(new URL(`./packages/${file}`, import.meta.url))
 
 export default defineConfig({
   resolve: {
-    // Tests run against the sources, so `pnpm test` needs no build step first.
-    alias: {
-      '@people-search/core': src('core'),
-      '@people-search/xml': src('xml'),
-      '@people-search/sample': src('sample'),
-      '@people-search/cli': src('cli'),
-    },
+    // Tests run against the sources, so `pnpm test` needs no build step first. Each entry point
+    // is matched exactly, so `@people-search/core/internal` is not read as a path under core's.
+    alias: [
+      { find: /^@people-search\/core$/, replacement: src('core/src/index.ts') },
+      { find: /^@people-search\/core\/internal$/, replacement: src('core/src/internal.ts') },
+      { find: /^@people-search\/xml$/, replacement: src('xml/src/index.ts') },
+      { find: /^@people-search\/sample$/, replacement: src('sample/src/index.ts') },
+      { find: /^@people-search\/cli$/, replacement: src('cli/src/index.ts') },
+    ],
   },
   test: {
     include: ['packages/*/test/**/*.spec.ts', 'test/**/*.spec.ts'],

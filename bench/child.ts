@@ -1,9 +1,7 @@
 /**
  * One benchmark process: `node --expose-gc child.js <engine> <size> <quick|full> <out.json>`,
- * where the engine is `ours` or a peer. It installs the oracle's module hook first, then loads everything else.
+ * where the engine is `ours` or a peer. The session module is loaded only after the arguments are known.
  */
-import { installHooks } from './hooks.js'
 
-installHooks()
 const { session } = await import('./session.js')
 await session(process.argv.slice(2))

@@ -11,9 +11,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs'
 import { Session } from 'node:inspector/promises'
 import { fileURLToPath } from 'node:url'
-import { installHooks } from './hooks.js'
 
-installHooks()
 const { makeCorpus } = await import('./corpus.js')
 const { QUERY_SCENARIOS } = await import('./scenarios.js')
 const { buildOurs } = await import('./scenarios/build.js')

@@ -2,9 +2,9 @@
  * docs/spec.md §3.1 parameters (everything except `facet`, which is facets.ts): one predicate per
  * parameter; a member matches when every parameter that is given holds.
  */
-import type { Geocoder, PositionCriterion, Profile, SearchQuery } from '@people-search/core'
+import type { Geocoder, Profile } from '@people-search/core'
 import { distanceMiles } from '@people-search/core'
-import { fail } from '../../packages/core/src/errors.js'
+import { fail, type PositionCriterion, type SearchQuery } from '@people-search/core/internal'
 import { searchableTokens } from './searchable-text.js'
 import { tokens } from './text.js'
 import {

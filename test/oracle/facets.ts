@@ -2,7 +2,8 @@
  * docs/spec.md §4: a member's values for each facet (§4.2, §8), facet filters (§4.1), histograms
  * (§4.3) and bucket names (§4.2).
  */
-import type { BucketAnswer, FacetCode, FacetFilter, Profile } from '@people-search/core'
+import type { BucketAnswer, FacetCode, Profile } from '@people-search/core'
+import type { FacetFilter } from '@people-search/core/internal'
 import countries from 'i18n-iso-countries'
 import { countryOf } from './criteria.js'
 import type { Degree } from './network.js'

@@ -11,19 +11,20 @@ import type {
   Geocoder,
   Profile,
   SearchAnswer,
-  SearchQuery,
   SearchRequest,
   SearchResult,
 } from '@people-search/core'
-import { UsZipGeocoder } from '@people-search/core'
-import { profileLinks } from '../../packages/core/src/access/profile-links.js'
-import { fail } from '../../packages/core/src/errors.js'
-import { parseSelector } from '../../packages/core/src/fields/parse-selector.js'
-import { renderSearchResult } from '../../packages/core/src/fields/render-result.js'
-import { checkSelector } from '../../packages/core/src/fields/schema.js'
-import { validateProfiles } from '../../packages/core/src/model/validate-profile.js'
-import { parseSearchRequest } from '../../packages/core/src/query/parse-request.js'
-import { readRequest } from '../../packages/core/src/query/read-request.js'
+import { UsZipGeocoder, validateProfiles } from '@people-search/core'
+import {
+  checkSelector,
+  fail,
+  parseSearchRequest,
+  parseSelector,
+  profileLinks,
+  readRequest,
+  renderSearchResult,
+  type SearchQuery,
+} from '@people-search/core/internal'
 import { bm25, corpusStats } from './bm25.js'
 import { matchesCriteria, resolvePostal } from './criteria.js'
 import { bucketName, compareCodeUnits, histogram, matchesFacetFilters, type Seen } from './facets.js'
