@@ -66,7 +66,7 @@ describe('§1.1 a profile that breaks the rules is rejected naming the field and
   ]
   test.each(rejected)('a profile with %s is a 400 invalidProfile', (_, profile, mentions) => {
     const index = emptyIndex()
-    expectError(() => index.add(raw(profile)), 400, 'invalidProfile', ...mentions)
+    expectError(() => index.add(raw(profile)), 400, 'invalid-profile', ...mentions)
   })
 
   test('an id of 64 characters of [A-Za-z0-9_-] is accepted', () => {
@@ -80,12 +80,12 @@ describe('§1.1 a profile that breaks the rules is rejected naming the field and
     expectError(
       () => index.add(raw({ id: 'ann', firstName: 'Ann', lastName: 'Alder', headline: 7 })),
       400,
-      'invalidProfile',
+      'invalid-profile',
     )
     expectError(
       () => index.add(raw({ id: 'bob', firstName: '', lastName: 'Brown' })),
       400,
-      'invalidProfile',
+      'invalid-profile',
       'bob',
     )
     expect(ids(index, { keywords: 'violinist' })).toEqual(['ann'])
@@ -100,7 +100,7 @@ describe('§1.1 a profile that breaks the rules is rejected naming the field and
       person('carl', 'Carl', 'Cole'),
       raw({ id: 'dan', firstName: 'Dan', lastName: 'Dorn', numConnections: -3 }),
     ]
-    expectError(() => index.add(batch), 400, 'invalidProfile', 'numConnections', 'dan')
+    expectError(() => index.add(batch), 400, 'invalid-profile', 'numConnections', 'dan')
     expect(ids(index, { keywords: 'violinist' })).toEqual(['ann'])
     expect(ids(index, { keywords: 'cellist' })).toEqual([])
     expect(ids(index, everyone('Carl', 'Cole'))).toEqual([])
@@ -243,14 +243,14 @@ describe('§1.2 and §8 Graph', () => {
 
   test('connect with an unknown member is a 404 naming it', () => {
     const index = world(people())
-    expectError(() => index.connect(ME, 'ghost'), 404, 'notFound', 'ghost')
-    expectError(() => index.connect('phantom', 'ann'), 404, 'notFound', 'phantom')
+    expectError(() => index.connect(ME, 'ghost'), 404, 'unknown-member', 'ghost')
+    expectError(() => index.connect('phantom', 'ann'), 404, 'unknown-member', 'phantom')
     expect(degreeOf(index, 'Ann', 'Alder')).toEqual(['F'])
   })
 
   test('joinGroup of an unknown member is a 404 naming it', () => {
     const index = world(people())
-    expectError(() => index.joinGroup('ghost', 'chess'), 404, 'notFound', 'ghost')
+    expectError(() => index.joinGroup('ghost', 'chess'), 404, 'unknown-member', 'ghost')
   })
 
   test('a search on behalf of a member sees its own network, not another one', () => {

@@ -1,5 +1,11 @@
 /** docs/spec.md §3 Searching: parameters, network, counts, sort, paging, privacy and errors. */
-import type { Geocoder, Profile, SearchRequestObject, UntypedSearchRequestObject } from '@people-search/core'
+import type {
+  Geocoder,
+  PeopleSearchError,
+  Profile,
+  SearchRequestObject,
+  UntypedSearchRequestObject,
+} from '@people-search/core'
 import { describe, expect, test } from 'vitest'
 import { answer, crowd, emptyIndex, expectError, ids, ME, NO_VIEWER, person, world } from './world.js'
 
@@ -228,13 +234,18 @@ describe('§3.1 country-code, postal-code and distance (default UsZipGeocoder)',
     expectError(
       () => ids(index, { 'country-code': 'us', 'postal-code': '00000' }),
       400,
-      'unknownPlace',
+      'unknown-postal-code',
       '00000',
     )
   })
 
   test('a country the geocoder does not cover is a 400 that says which', () => {
-    expectError(() => ids(index, { 'country-code': 'fr', 'postal-code': '75001' }), 400, 'unknownPlace', 'fr')
+    expectError(
+      () => ids(index, { 'country-code': 'fr', 'postal-code': '75001' }),
+      400,
+      'unknown-postal-country',
+      'fr',
+    )
   })
 
   test('the geocoder is injectable', () => {
@@ -248,7 +259,7 @@ describe('§3.1 country-code, postal-code and distance (default UsZipGeocoder)',
     expectError(
       () => ids(french, { 'country-code': 'us', 'postal-code': '94043' }),
       400,
-      'unknownPlace',
+      'unknown-postal-country',
       'us',
     )
   })
@@ -257,49 +268,83 @@ describe('§3.1 country-code, postal-code and distance (default UsZipGeocoder)',
 describe('§3.1 §3.5 §3.7 §8 bad input is a 400 naming the parameter', () => {
   const index = world([person('ann', 'Ann', 'Alder', { positions: [{ company: { name: 'Acme' } }] })])
   // Values the request type refuses too (a bad sort, `count: 'ten'`): untyped input.
-  const bad: [string, UntypedSearchRequestObject, string[]][] = [
-    ['current-company without company-name', { 'current-company': 'true' }, ['current-company']],
-    ['current-title without title', { 'current-title': 'false' }, ['current-title']],
-    ['current-school without school-name', { 'current-school': 'true' }, ['current-school']],
+  const bad: [string, UntypedSearchRequestObject, PeopleSearchError['code'], string[]][] = [
+    [
+      'current-company without company-name',
+      { 'current-company': 'true' },
+      'missing-companion',
+      ['current-company'],
+    ],
+    ['current-title without title', { 'current-title': 'false' }, 'missing-companion', ['current-title']],
+    [
+      'current-school without school-name',
+      { 'current-school': 'true' },
+      'missing-companion',
+      ['current-school'],
+    ],
     [
       'current-company beside a company-name with no tokens',
       { 'company-name': '***', 'current-company': 'true' },
+      'missing-companion',
       ['current-company'],
     ],
-    ['current-company=yes', { 'company-name': 'acme', 'current-company': 'yes' }, ['current-company', 'yes']],
-    ['current-title=1', { title: 'cto', 'current-title': '1' }, ['current-title']],
-    ['distance without postal-code', { 'country-code': 'us', distance: 5 }, ['distance']],
-    ['postal-code without country-code', { 'postal-code': '94043' }, ['postal-code']],
-    ['a negative distance', { 'country-code': 'us', 'postal-code': '94043', distance: -1 }, ['distance']],
+    [
+      'current-company=yes',
+      { 'company-name': 'acme', 'current-company': 'yes' },
+      'invalid-flag',
+      ['current-company', 'yes'],
+    ],
+    ['current-title=1', { title: 'cto', 'current-title': '1' }, 'invalid-flag', ['current-title']],
+    [
+      'distance without postal-code',
+      { 'country-code': 'us', distance: 5 },
+      'missing-companion',
+      ['distance'],
+    ],
+    ['postal-code without country-code', { 'postal-code': '94043' }, 'missing-companion', ['postal-code']],
+    [
+      'a negative distance',
+      { 'country-code': 'us', 'postal-code': '94043', distance: -1 },
+      'invalid-distance',
+      ['distance'],
+    ],
     [
       'a distance that is not a number',
       { 'country-code': 'us', 'postal-code': '94043', distance: 'far' },
+      'invalid-distance',
       ['distance', 'far'],
     ],
-    ['an upper-case country-code', { 'country-code': 'US' }, ['country-code', 'US']],
-    ['a three-letter country-code', { 'country-code': 'usa' }, ['country-code', 'usa']],
-    ['start=-1', { start: -1 }, ['start', '-1']],
-    ['start=1.5', { start: '1.5' }, ['start', '1.5']],
-    ['start=abc', { start: 'abc' }, ['start', 'abc']],
-    ['count=26', { count: 26 }, ['count', '26']],
-    ['count=-1', { count: -1 }, ['count', '-1']],
-    ['count=2.5', { count: '2.5' }, ['count', '2.5']],
-    ['count=ten', { count: 'ten' }, ['count', 'ten']],
-    ['an unknown sort', { sort: 'alphabetical' }, ['sort', 'alphabetical']],
-    ['keywords over 1,000 characters', { keywords: 'a'.repeat(1001) }, ['keywords']],
+    ['an upper-case country-code', { 'country-code': 'US' }, 'invalid-country-code', ['country-code', 'US']],
+    [
+      'a three-letter country-code',
+      { 'country-code': 'usa' },
+      'invalid-country-code',
+      ['country-code', 'usa'],
+    ],
+    ['start=-1', { start: -1 }, 'invalid-integer', ['start', '-1']],
+    ['start=1.5', { start: '1.5' }, 'invalid-integer', ['start', '1.5']],
+    ['start=abc', { start: 'abc' }, 'invalid-integer', ['start', 'abc']],
+    ['count=26', { count: 26 }, 'invalid-integer', ['count', '26']],
+    ['count=-1', { count: -1 }, 'invalid-integer', ['count', '-1']],
+    ['count=2.5', { count: '2.5' }, 'invalid-integer', ['count', '2.5']],
+    ['count=ten', { count: 'ten' }, 'invalid-integer', ['count', 'ten']],
+    ['an unknown sort', { sort: 'alphabetical' }, 'invalid-sort', ['sort', 'alphabetical']],
+    ['keywords over 1,000 characters', { keywords: 'a'.repeat(1001) }, 'text-too-long', ['keywords']],
     [
       'keywords of 33 tokens',
       { keywords: Array.from({ length: 33 }, (_, i) => `w${i}`).join(' ') },
+      'too-many-words',
       ['keywords'],
     ],
     [
       'more than 100 values in one facet parameter',
       { facet: `industry,${Array.from({ length: 101 }, (_, i) => i + 1).join(',')}` },
+      'too-many-facet-values',
       ['facet'],
     ],
   ]
-  test.each(bad)('%s is a 400', (_, request, mentions) => {
-    expectError(() => answer(index, request), 400, 'badParameter', ...mentions)
+  test.each(bad)('%s is a 400', (_, request, code, mentions) => {
+    expectError(() => answer(index, request), 400, code, ...mentions)
   })
 
   test('the limits themselves are fine: 1,000 characters, 32 tokens, 100 facet values, count 25', () => {
@@ -323,8 +368,8 @@ describe('§3.1 §3.5 §3.7 §8 bad input is a 400 naming the parameter', () => 
   })
 
   test('the viewer is checked before the parameters', () => {
-    expectError(() => index.searchAnswer({ count: 99 }, NO_VIEWER), 401, 'unauthorized')
-    expectError(() => index.searchAnswer({ count: 99 }, { viewer: 'ghost' }), 401, 'unauthorized', 'ghost')
+    expectError(() => index.searchAnswer({ count: 99 }, NO_VIEWER), 401, 'search-without-viewer')
+    expectError(() => index.searchAnswer({ count: 99 }, { viewer: 'ghost' }), 401, 'unknown-viewer', 'ghost')
   })
 })
 
@@ -370,7 +415,7 @@ describe('§3.2 network degree and who can be found', () => {
     expectError(
       () => index.search('/v1/people-search?keywords=pilot', NO_VIEWER),
       401,
-      'unauthorized',
+      'search-without-viewer',
       'People search must be done on behalf of a member.',
     )
   })
@@ -380,7 +425,7 @@ describe('§3.2 network degree and who can be found', () => {
     expectError(
       () => index.search({ keywords: 'pilot' }, { viewer: 'nobody-42' }),
       401,
-      'unauthorized',
+      'unknown-viewer',
       'nobody-42',
     )
   })
@@ -658,6 +703,6 @@ describe('§3.6 privacy', () => {
     index.connect('a', 'b')
     expect(ids(index, {}, 'a')).toEqual(['b'])
     index.remove('a')
-    expectError(() => ids(index, {}, 'a'), 401, 'unauthorized', 'a')
+    expectError(() => ids(index, {}, 'a'), 401, 'unknown-viewer', 'a')
   })
 })

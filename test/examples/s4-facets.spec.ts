@@ -80,13 +80,25 @@ describe('§4.1 filtering with facet=CODE,v1,v2…', () => {
   })
 
   test('an unknown facet code is a 400 naming it', () => {
-    expectError(() => answer(index, { facet: 'colour,red' }), 400, 'badParameter', 'facet', 'colour')
-    expectError(() => answer(index, { facets: 'location,colour' }), 400, 'badParameter', 'facets', 'colour')
+    expectError(() => answer(index, { facet: 'colour,red' }), 400, 'unknown-facet', 'facet', 'colour')
+    expectError(() => answer(index, { facets: 'location,colour' }), 400, 'unknown-facet', 'facets', 'colour')
   })
 
   test('a malformed location value is a 400', () => {
-    expectError(() => answer(index, { facet: 'location,us-84' }), 400, 'badParameter', 'facet', 'us-84')
-    expectError(() => answer(index, { facet: 'location,us:8a' }), 400, 'badParameter', 'facet', 'us:8a')
+    expectError(
+      () => answer(index, { facet: 'location,us-84' }),
+      400,
+      'invalid-facet-value',
+      'facet',
+      'us-84',
+    )
+    expectError(
+      () => answer(index, { facet: 'location,us:8a' }),
+      400,
+      'invalid-facet-value',
+      'facet',
+      'us:8a',
+    )
   })
 })
 

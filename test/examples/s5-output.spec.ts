@@ -50,13 +50,13 @@ describe('§5.1 request form and field selectors', () => {
     expectError(
       () => index.search('/v1/people-search:(people:(id,shoe-size))', { viewer: ME }),
       400,
-      'badSelector',
+      'unknown-field',
       'Unknown field {shoe-size} in resource {Person}',
     )
     expectError(
       () => index.search('/v1/people-search:(people,colour)', { viewer: ME }),
       400,
-      'badSelector',
+      'unknown-field',
       'Unknown field {colour} in resource {PeopleSearch}',
     )
   })
@@ -65,7 +65,7 @@ describe('§5.1 request form and field selectors', () => {
     expectError(
       () => index.search('/v1/people-search:(people:(id,id))', { viewer: ME }),
       400,
-      'badSelector',
+      'duplicate-field',
       'Duplicate field {id}',
     )
   })
@@ -74,7 +74,7 @@ describe('§5.1 request form and field selectors', () => {
     expectError(
       () => index.search('/v1/people-search:(people:(id,first-name)', { viewer: ME }),
       400,
-      'badSelector',
+      'selector-syntax',
       'position',
     )
   })
@@ -83,7 +83,7 @@ describe('§5.1 request form and field selectors', () => {
     expectError(
       () => index.search('/v1/people-search:(people:(nope))?count=99', { viewer: ME }),
       400,
-      'badSelector',
+      'unknown-field',
       'nope',
     )
   })

@@ -32,7 +32,7 @@ describe('§6.1 Person Profile lookup', () => {
     const error = (await index
       .lookupProfile({ profile_url: 'https://example.com/in/ann' })
       .catch((e) => e)) as PeopleSearchError
-    expect(error.status).toBe(400)
+    expect(error).toMatchObject({ status: 400, kind: 'badParameter', code: 'invalid-profile-url' })
     expect(error.message).toContain('https://example.com/in/ann')
   })
 
@@ -143,7 +143,7 @@ describe('§6.2 a search result’s profile link', () => {
   })
 
   test('an out-of-network member needs the token from the search result, else 403', () => {
-    expectError(() => index.getPerson('cy', { viewer: ME }), 403, 'forbidden')
+    expectError(() => index.getPerson('cy', { viewer: ME }), 403, 'out-of-network')
     const link = cyLink()
     const token = link.headers.values[0].value.split(':')[1]
     const cy = index.getPerson(link.url, { viewer: ME, token, fields: '(id,headline,summary)' })
@@ -153,6 +153,10 @@ describe('§6.2 a search result’s profile link', () => {
 
   test('a token works only for the viewer it was issued to', () => {
     const value = cyLink().headers.values[0].value
-    expectError(() => index.getPerson('cy', { viewer: 'ann', token: value.split(':')[1] }), 403, 'forbidden')
+    expectError(
+      () => index.getPerson('cy', { viewer: 'ann', token: value.split(':')[1] }),
+      403,
+      'out-of-network',
+    )
   })
 })

@@ -95,8 +95,8 @@ describe('§7 removing a member', () => {
   test('connecting or joining a removed member is a 404 naming it', () => {
     const index = town()
     index.remove('cat')
-    expectError(() => index.connect(ME, 'cat'), 404, 'notFound', 'cat')
-    expectError(() => index.joinGroup('cat', 'chess'), 404, 'notFound', 'cat')
+    expectError(() => index.connect(ME, 'cat'), 404, 'unknown-member', 'cat')
+    expectError(() => index.joinGroup('cat', 'chess'), 404, 'unknown-member', 'cat')
   })
 })
 
@@ -108,10 +108,10 @@ describe('§7 batch add is all-or-nothing', () => {
       person('dan', 'Dan', 'Dorn', { headline: 'violinist' }),
       raw({ id: 'eve', firstName: 'Eve', lastName: 'Ek', visibility: { summary: 'everyone' } }),
     ]
-    expectError(() => index.add(batch), 400, 'invalidProfile', 'eve')
+    expectError(() => index.add(batch), 400, 'invalid-profile', 'eve')
     expect(ids(index, { keywords: 'violinist' })).toEqual(['ann', 'cat'])
     expect(ids(index, { keywords: 'pianist' })).toEqual([])
-    expectError(() => index.connect(ME, 'dan'), 404, 'notFound', 'dan')
+    expectError(() => index.connect(ME, 'dan'), 404, 'unknown-member', 'dan')
   })
 
   test('a good batch adds and replaces every profile in it', () => {

@@ -119,13 +119,13 @@ export function degreeOf(index: PeopleIndex, firstName: string, lastName: string
 export const NO_VIEWER = {} as { viewer: string }
 
 /**
- * Runs `action` and checks that it throws a `PeopleSearchError` with this status and kind, whose
- * message mentions every one of `mentions`.
+ * Runs `action` and checks that it throws a `PeopleSearchError` with this status and code, whose
+ * message mentions every one of `mentions` (docs/spec.md §3.7: it names the parameter and the value).
  */
 export function expectError(
   action: () => unknown,
   status: number,
-  kind: string,
+  code: PeopleSearchError['code'],
   ...mentions: string[]
 ): void {
   let caught: unknown
@@ -135,8 +135,8 @@ export function expectError(
     caught = error
   }
   if (!(caught instanceof PeopleSearchError))
-    throw new Error(`expected a PeopleSearchError ${status} ${kind}, got ${String(caught)}`)
-  expect({ status: caught.status, kind: caught.kind }).toEqual({ status, kind })
+    throw new Error(`expected a PeopleSearchError ${status} ${code}, got ${String(caught)}`)
+  expect({ status: caught.status, code: caught.code }).toEqual({ status, code })
   for (const text of mentions) expect(caught.message).toContain(text)
 }
 

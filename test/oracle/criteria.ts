@@ -35,10 +35,9 @@ export interface CriteriaContext {
 export function resolvePostal(query: SearchQuery, geocoder: Geocoder): Point | undefined {
   if (query.postal === undefined) return undefined
   const country = query.countryCode ?? '' // the parser requires country-code beside postal-code
-  if (!geocoder.covers(country)) fail('unknownPlace', `Postal codes are not known for country ${country}`)
+  if (!geocoder.covers(country)) fail('unknown-postal-country', { country })
   const centroid = geocoder.locate(country, query.postal.code)
-  if (centroid === undefined)
-    fail('unknownPlace', `Unknown postal code ${query.postal.code} in country ${country}`)
+  if (centroid === undefined) fail('unknown-postal-code', { postalCode: query.postal.code, country })
   return centroid
 }
 

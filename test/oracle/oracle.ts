@@ -190,15 +190,14 @@ export class Oracle {
 
   /** docs/spec.md §3.2: no viewer, or an unknown one, is a 401. */
   private viewerOf(options: SearchOptions): Profile {
-    if (options.viewer === undefined)
-      fail('unauthorized', 'People search must be done on behalf of a member.')
+    if (options.viewer === undefined) fail('search-without-viewer')
     const viewer = this.profiles.get(options.viewer)
-    if (viewer === undefined) fail('unauthorized', `Unknown viewer ${options.viewer}`)
+    if (viewer === undefined) fail('unknown-viewer', { viewer: options.viewer })
     return viewer
   }
 
   private mustExist(id: string): void {
-    if (!this.profiles.has(id)) fail('notFound', `Unknown member ${id}`)
+    if (!this.profiles.has(id)) fail('unknown-member', { member: id })
   }
 
   /**

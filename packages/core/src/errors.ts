@@ -1,9 +1,14 @@
 /**
- * The one catalogue of error kinds. Every error the library throws is a `PeopleSearchError`
- * built from an entry here, so callers and tests can match on `kind` or `status`.
+ * What can go wrong, and how it is told (docs/spec.md §3.7). Every error the library throws is a
+ * `PeopleSearchError` built from one entry of `ERROR_CATALOGUE`: a stable `code`, its family
+ * (`kind`, one of `ERROR_KINDS`), the family's HTTP `status` and `errorCode`, and a message
+ * template that the caller's values fill. Callers and tests match on `code` (or `kind`), never
+ * on message text.
  */
+
+/** The families of errors: each fixes the HTTP status and `errorCode` of its members. */
 export const ERROR_KINDS = {
-  /** A request parameter has a value the API does not accept. */
+  /** A request parameter is missing or has a value the API does not accept. */
   badParameter: { status: 400, errorCode: 0 },
   /** A field selector cannot be parsed or names an unknown/duplicate field. */
   badSelector: { status: 400, errorCode: 0 },
@@ -27,22 +32,372 @@ export const ERROR_KINDS = {
 
 export type ErrorKind = keyof typeof ERROR_KINDS
 
-export class PeopleSearchError extends Error {
+/** One specific error: its family, the family's status and error code, and its message template. */
+export interface ErrorEntry<K extends ErrorKind = ErrorKind, T extends string = string> {
+  readonly kind: K
+  readonly status: number
+  readonly errorCode: number
+  readonly template: T
+}
+
+function entry<const K extends ErrorKind, const T extends string>(kind: K, template: T): ErrorEntry<K, T> {
+  return Object.freeze({
+    kind,
+    status: ERROR_KINDS[kind].status,
+    errorCode: ERROR_KINDS[kind].errorCode,
+    template,
+  })
+}
+
+/**
+ * Every error the library throws, by code. A template names its values in two forms:
+ *
+ * - `{name}`: a caller's value, shown inside the braces as the legacy API wrote it
+ *   (`Unknown viewer {ghost}`);
+ * - `<name>`: a value shown bare: a count, a position, a limit, a file path, a label, a type or
+ *   the error that caused this one.
+ *
+ * Either form shows at most `MAX_SHOWN_LENGTH` (100) characters of a value, ending a cut one with
+ * `…` (docs/spec.md §3.7); see `shownText` for how a value that is not a string is written.
+ */
+export const ERROR_CATALOGUE = Object.freeze({
+  // badParameter: docs/spec.md §3.1, §3.5, §4, §6.1. The message names the parameter and the value.
+  'missing-parameter': entry('badParameter', 'Missing parameter {parameter}'),
+  'invalid-parameter-value': entry('badParameter', 'Invalid value {value} for parameter {parameter}'),
+  'invalid-choice': entry(
+    'badParameter',
+    'Invalid value {value} for parameter {parameter}: expected <choices>',
+  ),
+  'invalid-profile-url': entry('badParameter', 'Invalid profile_url {url}: not a public profile URL'),
+  'invalid-sort': entry(
+    'badParameter',
+    'Invalid value {value} for parameter {parameter}: must be one of <orders>',
+  ),
+  'invalid-integer': entry(
+    'badParameter',
+    'Invalid value {value} for parameter {parameter}: must be an integer from 0 to <max>',
+  ),
+  'invalid-country-code': entry(
+    'badParameter',
+    'Invalid value {value} for parameter {parameter}: must be a lower-case ISO 3166-1 alpha-2 country code',
+  ),
+  'invalid-distance': entry(
+    'badParameter',
+    'Invalid value {value} for parameter {parameter}: must be a decimal number of miles ≥ 0',
+  ),
+  'invalid-flag': entry(
+    'badParameter',
+    'Invalid value {value} for parameter {parameter}: must be true or false',
+  ),
+  'missing-companion': entry(
+    'badParameter',
+    'Invalid value {value} for parameter {parameter}: <parameter> requires <companion>',
+  ),
+  'text-too-long': entry(
+    'badParameter',
+    'Invalid value {value} for parameter {parameter}: longer than <max> characters',
+  ),
+  'too-many-words': entry(
+    'badParameter',
+    'Invalid value {value} for parameter {parameter}: more than <max> words',
+  ),
+  'unknown-facet': entry(
+    'badParameter',
+    'Invalid value {value} for parameter {parameter}: Unknown facet {facet}',
+  ),
+  'facet-without-values': entry(
+    'badParameter',
+    'Invalid value {value} for parameter {parameter}: facet {facet} needs at least one value',
+  ),
+  'too-many-facet-values': entry(
+    'badParameter',
+    'Invalid value {value} for parameter {parameter}: more than <max> values for facet {facet}',
+  ),
+  'invalid-facet-value': entry(
+    'badParameter',
+    'Invalid value {value} for parameter {parameter}: {bucket} is not <shape>',
+  ),
+
+  // badSelector: docs/spec.md §3.7, §5.1; the first three are the legacy API's own messages.
+  'unknown-field': entry('badSelector', 'Unknown field {field} in resource {resource}'),
+  'duplicate-field': entry('badSelector', 'Duplicate field {field} in resource {resource}'),
+  'field-without-sub-fields': entry('badSelector', 'Field {field} in resource {resource} has no sub-fields'),
+  'selector-syntax': entry(
+    'badSelector',
+    'Invalid field selector at position <position>: expected <expected>',
+  ),
+  'selector-too-long': entry('badSelector', 'Invalid field selector: longer than <max> characters'),
+  'selector-too-deep': entry(
+    'badSelector',
+    'Invalid field selector at position <position>: nested deeper than <max>',
+  ),
+  'invalid-selector': entry('badSelector', 'Invalid field selector {selector}'),
+
+  // badRequest: a request, or an argument of the API, that cannot be read at all.
+  'unreadable-request': entry(
+    'badRequest',
+    'Unreadable people-search request: expected a URL or an object, got <type>',
+  ),
+  'invalid-request-path': entry(
+    'badRequest',
+    'Invalid request path {url}: expected [/][v1/]people-search[:(fields)][?query]',
+  ),
+  'malformed-selector-encoding': entry(
+    'badRequest',
+    'Invalid request path {url}: malformed percent-encoding in field selector',
+  ),
+  'unreadable-parameter-value': entry(
+    'badRequest',
+    'Unreadable value for parameter {parameter}: expected a string, number or boolean, got <type>',
+  ),
+  'invalid-lookup-parameters': entry('badRequest', 'Profile lookup parameters must be an object'),
+  'invalid-profile-reference': entry('badRequest', 'Invalid profile reference {reference}'),
+  'selector-given-twice': entry(
+    'badRequest',
+    'A field selector is given both in the profile url and in fields',
+  ),
+  'invalid-group': entry('badRequest', 'Invalid group {group}'),
+  'invalid-token-expiry': entry('badRequest', 'Invalid token expiry {expiresAt}'),
+
+  // invalidProfile: docs/spec.md §1.1, §1.3. `<problem>` is the field's path and what is wrong with it.
+  'invalid-profile': entry('invalidProfile', 'Invalid profile <record>: <problem>'),
+  'invalid-profile-batch': entry('invalidProfile', 'Invalid profile batch: must be an array'),
+  'invalid-person-profile': entry(
+    'invalidProfile',
+    'Invalid Person Profile document (public_identifier "<slug>"): <problem>',
+  ),
+  'invalid-person-profile-without-slug': entry(
+    'invalidProfile',
+    'Invalid Person Profile document: <problem>',
+  ),
+
+  // unknownPlace: docs/spec.md §3.1, the geocoder's answer.
+  'unknown-postal-country': entry('unknownPlace', 'Postal codes are not known for country {country}'),
+  'unknown-postal-code': entry('unknownPlace', 'Unknown postal code {postalCode} in country {country}'),
+
+  // unauthorized: docs/spec.md §3.2, §6.2.
+  'search-without-viewer': entry('unauthorized', 'People search must be done on behalf of a member.'),
+  'fetch-without-viewer': entry('unauthorized', 'Profiles must be fetched on behalf of a member.'),
+  'unknown-viewer': entry('unauthorized', 'Unknown viewer {viewer}'),
+
+  // forbidden: docs/spec.md §6.2.
+  'out-of-network': entry(
+    'forbidden',
+    "Member {member} is out of the viewer's network: a valid profile token is needed",
+  ),
+
+  // notFound: docs/spec.md §6.1, §6.2, §8 (graph).
+  'unknown-member': entry('notFound', 'Unknown member {member}'),
+  'profile-not-found': entry('notFound', 'Profile {url} not found'),
+
+  // badSnapshot: docs/spec.md §7.
+  'snapshot-unreadable': entry('badSnapshot', 'Snapshot <path> cannot be read: <cause>'),
+  'snapshot-without-header': entry('badSnapshot', 'Snapshot <path> does not start with a <format> header'),
+  'snapshot-version': entry('badSnapshot', 'Unsupported snapshot version <version>'),
+  'snapshot-corrupted-line': entry('badSnapshot', 'Snapshot <path> is corrupted at line <line>'),
+  'snapshot-data-after-trailer': entry(
+    'badSnapshot',
+    'Snapshot <path> has data after its trailer (line <line>)',
+  ),
+  'snapshot-truncated': entry(
+    'badSnapshot',
+    'Snapshot <path> is truncated: no trailer after <count> records',
+  ),
+  'snapshot-corrupted': entry(
+    'badSnapshot',
+    'Snapshot <path> is corrupted: its checksum or record count does not match',
+  ),
+  'snapshot-invalid-record': entry('badSnapshot', 'Snapshot <path> holds an invalid record: <cause>'),
+  'snapshot-invalid-link': entry('badSnapshot', 'Snapshot <path> holds an invalid link: <cause>'),
+
+  // sourceFailed: docs/spec.md §6.1, refreshing from a profile source.
+  'no-profile-source': entry('sourceFailed', 'No profile source is configured'),
+  'profile-source-failed': entry('sourceFailed', 'The profile source failed: <cause>'),
+  'profile-source-invalid-document': entry(
+    'sourceFailed',
+    'The profile source returned an invalid document: <cause>',
+  ),
+  'profile-file-not-json': entry('sourceFailed', '<path>:<line>: not JSON: <cause>'),
+  'profile-file-not-document': entry(
+    'sourceFailed',
+    '<path>:<line>: not a Person Profile document with a public_identifier',
+  ),
+} as const)
+
+export type ErrorCode = keyof typeof ERROR_CATALOGUE
+
+/** The message template of `code`. */
+export type ErrorTemplate<C extends ErrorCode> = (typeof ERROR_CATALOGUE)[C]['template']
+
+type QuotedNames<T extends string> = T extends `${string}{${infer N}}${infer R}` ? N | QuotedNames<R> : never
+type BareNames<T extends string> = T extends `${string}<${infer N}>${infer R}` ? N | BareNames<R> : never
+
+/** The names of the values `code`'s template shows, read from the template itself. */
+export type ErrorPlaceholder<C extends ErrorCode> =
+  | QuotedNames<ErrorTemplate<C>>
+  | BareNames<ErrorTemplate<C>>
+
+/** What a call site passes for `code`: one value for each placeholder of its template. */
+export type ErrorValues<C extends ErrorCode> = { readonly [N in ErrorPlaceholder<C>]: unknown }
+
+export interface PeopleSearchErrorOptions {
+  requestId?: string
+  timestamp?: number
+}
+
+/** The values (none for a template without placeholders) and options that follow a code. */
+export type ErrorArguments<C extends ErrorCode> = [ErrorPlaceholder<C>] extends [never]
+  ? [values?: Readonly<Record<string, never>>, options?: PeopleSearchErrorOptions]
+  : [values: ErrorValues<C>, options?: PeopleSearchErrorOptions]
+
+/**
+ * Text the library composed itself, whose own values are already shortened (the path and
+ * problem of a rejected profile): a placeholder shows it whole. A `PeopleSearchError` given as
+ * a value is shown whole in the same way, as its message.
+ */
+export class ErrorDetail {
+  constructor(readonly text: string) {}
+}
+
+/** The most characters of one value a message shows (docs/spec.md §3.7). */
+export const MAX_SHOWN_LENGTH = 100
+
+export class PeopleSearchError<C extends ErrorCode = ErrorCode> extends Error {
+  /** Which error this is: a key of `ERROR_CATALOGUE`, stable across releases. */
+  readonly code: C
   readonly kind: ErrorKind
   readonly status: number
   readonly errorCode: number
+  /** The text each placeholder of the template showed, by name. */
+  readonly values: Readonly<Record<string, string>>
   readonly requestId: string
   readonly timestamp: number
 
-  constructor(kind: ErrorKind, message: string, options?: { requestId?: string; timestamp?: number }) {
-    super(message)
+  /**
+   * The error `code` with `values` in its template. Never throws for a catalogued code, whatever
+   * the values are; a `cause` value is also kept as the standard `Error.cause`.
+   */
+  constructor(code: C, ...args: ErrorArguments<C>) {
+    const [values, options] = args as [unknown, PeopleSearchErrorOptions | undefined]
+    const found = entryOf(code)
+    const { message, shown, cause } = fillTemplate(found.template, values)
+    super(message, cause === undefined ? undefined : { cause })
     this.name = 'PeopleSearchError'
-    this.kind = kind
-    this.status = ERROR_KINDS[kind].status
-    this.errorCode = ERROR_KINDS[kind].errorCode
+    this.code = code
+    this.kind = found.kind
+    this.status = found.status
+    this.errorCode = found.errorCode
+    this.values = shown
     this.requestId = options?.requestId ?? newRequestId()
     this.timestamp = options?.timestamp ?? Date.now()
   }
+}
+
+/** Throws the error `code` with `values` in its template: `fail('unknown-viewer', { viewer })`. */
+export function fail<C extends ErrorCode>(code: C, ...args: ErrorArguments<C>): never {
+  throw new PeopleSearchError(code, ...args)
+}
+
+function entryOf(code: unknown): ErrorEntry {
+  if (typeof code === 'string' && Object.hasOwn(ERROR_CATALOGUE, code))
+    return ERROR_CATALOGUE[code as ErrorCode]
+  // A programming error of the caller (the types forbid it), not a request the API refuses.
+  throw new TypeError(`Unknown error code ${shownText(code)}`)
+}
+
+const PLACEHOLDER = /\{([A-Za-z][A-Za-z0-9]*)\}|<([A-Za-z][A-Za-z0-9]*)>/g
+
+/** The message of `template` with `values` in it, what each placeholder showed, and any `cause`. */
+function fillTemplate(
+  template: string,
+  values: unknown,
+): { message: string; shown: Record<string, string>; cause: unknown } {
+  const shown: Record<string, string> = {}
+  let cause: unknown
+  const message = template.replace(PLACEHOLDER, (_, quoted: string | undefined, bare: string | undefined) => {
+    const name = (quoted ?? bare) as string
+    if (!Object.hasOwn(shown, name)) {
+      const value = valueNamed(values, name)
+      if (name === 'cause') cause = value
+      shown[name] = shownText(value)
+    }
+    return quoted === undefined ? shown[name] : `{${shown[name]}}`
+  })
+  return { message, shown, cause }
+}
+
+/** `values[name]`, or `undefined` when `values` is not an object or will not say. */
+function valueNamed(values: unknown, name: string): unknown {
+  if ((typeof values !== 'object' && typeof values !== 'function') || values === null) return undefined
+  try {
+    return (values as Record<string, unknown>)[name]
+  } catch {
+    return undefined
+  }
+}
+
+/**
+ * How a message shows `value`: a string as it is; a `PeopleSearchError` as its message and an
+ * `ErrorDetail` as its text, whole; another `Error` as its message; a plain object or an array as
+ * JSON; a function as `a function`; anything else with `String`. Everything but the whole ones is cut after
+ * `MAX_SHOWN_LENGTH` characters with `…`. Never throws: a value that cannot be written (a
+ * throwing `toString`, a revoked proxy, a cycle) is described by its type.
+ */
+export function shownText(value: unknown): string {
+  try {
+    if (value instanceof PeopleSearchError) return String(value.message)
+    if (value instanceof ErrorDetail) return String(value.text)
+    return shortened(writtenText(value))
+  } catch {
+    return 'an object'
+  }
+}
+
+/** `text` cut after `max` characters (never inside a surrogate pair), ending with `…` when cut. */
+export function shortened(text: string, max = MAX_SHOWN_LENGTH): string {
+  if (text.length <= max) return text
+  const end = isHighSurrogate(text.charCodeAt(max - 1)) ? max - 1 : max
+  return `${text.slice(0, end)}…`
+}
+
+function writtenText(value: unknown): string {
+  switch (typeof value) {
+    case 'string':
+      return value
+    case 'object': {
+      if (value === null) return 'null'
+      if (value instanceof Error) return String(value.message)
+      if (Array.isArray(value) || isPlainObject(value)) {
+        const json = jsonOf(value)
+        if (json !== undefined) return json
+      }
+      return String(value)
+    }
+    case 'function':
+      return 'a function'
+    default:
+      // number, boolean, bigint, symbol, undefined: String writes each without throwing.
+      return String(value)
+  }
+}
+
+function jsonOf(value: object): string | undefined {
+  try {
+    const json: unknown = JSON.stringify(value)
+    return typeof json === 'string' ? json : undefined
+  } catch {
+    // a cycle, a BigInt inside, a throwing toJSON or getter: written with String instead
+    return undefined
+  }
+}
+
+function isPlainObject(value: object): boolean {
+  const proto: unknown = Object.getPrototypeOf(value)
+  return proto === null || proto === Object.prototype
+}
+
+function isHighSurrogate(code: number): boolean {
+  return code >= 0xd800 && code <= 0xdbff
 }
 
 const ID_ALPHABET = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789'
@@ -52,9 +407,4 @@ function newRequestId(): string {
   let id = ''
   for (let i = 0; i < 10; i++) id += ID_ALPHABET[Math.floor(Math.random() * ID_ALPHABET.length)]
   return id
-}
-
-/** Shorthand used across the library: `fail('badParameter', '…')` throws. */
-export function fail(kind: ErrorKind, message: string): never {
-  throw new PeopleSearchError(kind, message)
 }

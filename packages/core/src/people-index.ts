@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto'
-import type { Degree } from './access/degree.js'
 import { profileLinks } from './access/profile-links.js'
 import { type ExecutionContext, execute } from './collect/execute.js'
+import { DEGREE_LETTERS, SELF } from './domain/degree.js'
 import { fail, PeopleSearchError } from './errors.js'
 import { parseSelector } from './fields/parse-selector.js'
 import { renderSearchResult } from './fields/render-result.js'
@@ -24,7 +24,7 @@ import type { PersonDocument, SearchResult } from './result.js'
 import type { SnapshotRecord } from './snapshot/format.js'
 import { readSnapshot } from './snapshot/read-snapshot.js'
 import { writeSnapshot } from './snapshot/write-snapshot.js'
-import { NetworkCache, SELF } from './store/network.js'
+import { NetworkCache } from './store/network.js'
 import { IndexStore } from './store/store.js'
 
 export interface PeopleIndexOptions {
@@ -41,9 +41,6 @@ export interface PeopleIndexOptions {
   /** Where `lookupProfile` with `use_cache=if-recent` gets fresh copies (docs/spec.md §6.1). */
   source?: ProfileSource
 }
-
-/** Network facet letters by degree (NONE, FIRST, SECOND, GROUP). */
-const DEGREE_LETTERS: readonly Degree[] = ['O', 'F', 'S', 'A']
 
 export interface SearchOptions {
   /** The member on whose behalf the search runs (docs/spec.md §3.2). */
@@ -264,13 +261,13 @@ export class PeopleIndex {
       else if ('member' in record) members.push(record.member)
     }).catch((error: unknown) => {
       if (error instanceof PeopleSearchError && error.kind === 'badSnapshot') throw error
-      fail('badSnapshot', `Snapshot ${path} holds an invalid record: ${(error as Error).message}`)
+      fail('snapshot-invalid-record', { path, cause: error })
     })
     try {
       for (const [a, b] of edges) index.connect(a, b)
       for (const [member, group] of members) index.joinGroup(member, group)
     } catch (error) {
-      fail('badSnapshot', `Snapshot ${path} holds an invalid link: ${(error as Error).message}`)
+      fail('snapshot-invalid-link', { path, cause: error })
     }
     return index
   }
@@ -305,26 +302,24 @@ export class PeopleIndex {
   }
 
   private centroid(country: string, postalCode: string): { lat: number; lon: number } {
-    if (!this.geocoder.covers(country))
-      fail('unknownPlace', `Postal codes are not known for country {${country}}`)
+    if (!this.geocoder.covers(country)) fail('unknown-postal-country', { country })
     const point = this.geocoder.locate(country, postalCode)
-    if (point === undefined)
-      fail('unknownPlace', `Unknown postal code {${postalCode}} in country {${country}}`)
+    if (point === undefined) fail('unknown-postal-code', { postalCode, country })
     return point
   }
 
   private viewerSlot(viewer: string | undefined): number {
     if (viewer === undefined || viewer === null) {
-      fail('unauthorized', 'People search must be done on behalf of a member.')
+      fail('search-without-viewer')
     }
     const slot = this.store.slotOf.get(viewer)
-    if (slot === undefined) fail('unauthorized', `Unknown viewer {${viewer}}`)
+    if (slot === undefined) fail('unknown-viewer', { viewer })
     return slot
   }
 
   private slotOf(id: string): number {
     const slot = this.store.slotOf.get(id)
-    if (slot === undefined) fail('notFound', `Unknown member {${id}}`)
+    if (slot === undefined) fail('unknown-member', { member: id })
     return slot
   }
 
@@ -364,6 +359,6 @@ function recordOf(profile: unknown): string {
 }
 
 function checkGroup(group: string): string {
-  if (typeof group !== 'string' || group === '') fail('badRequest', `Invalid group {${String(group)}}`)
+  if (typeof group !== 'string' || group === '') fail('invalid-group', { group })
   return group
 }

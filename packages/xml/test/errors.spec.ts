@@ -1,11 +1,15 @@
 import { PeopleSearchError } from '@people-search/core'
-import { errorToJson, errorToXml } from '@people-search/xml'
+import { type ErrorFields, errorToJson, errorToXml } from '@people-search/xml'
 import { describe, expect, it } from 'vitest'
 
-const notFound = new PeopleSearchError('notFound', 'Invalid member id {1234}', {
+// The recorded error of fixtures/legacy-api/spring-error_not_found.json, field for field.
+const notFound: ErrorFields = {
+  status: 404,
+  errorCode: 0,
+  message: 'Invalid member id {1234}',
   requestId: 'IC4IG64OXE',
   timestamp: 1375715512125,
-})
+}
 
 describe('error documents (docs/spec.md §3.7, §5.3, §5.4)', () => {
   it('writes the XML error: status, timestamp, request-id, error-code, message', () => {
@@ -29,6 +33,18 @@ describe('error documents (docs/spec.md §3.7, §5.3, §5.4)', () => {
     expect(JSON.stringify(json)).toBe(
       '{"errorCode":0,"message":"Invalid member id {1234}","requestId":"IC4IG64OXE","status":404,"timestamp":1375715512125}',
     )
+  })
+
+  it('writes the documents of a PeopleSearchError', () => {
+    const error = new PeopleSearchError(
+      'unknown-member',
+      { member: '1234' },
+      { requestId: 'R', timestamp: 1 },
+    )
+    expect(JSON.stringify(errorToJson(error))).toBe(
+      '{"errorCode":0,"message":"Unknown member {1234}","requestId":"R","status":404,"timestamp":1}',
+    )
+    expect(errorToXml(error)).toContain('<message>Unknown member {1234}</message>')
   })
 
   it('escapes the message in XML and keeps it as given in JSON', () => {

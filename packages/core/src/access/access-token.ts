@@ -13,8 +13,7 @@ const EXPIRY = /^[0-9a-z]{1,11}$/
  * the expiry in base 36, a dot, and the base64url HMAC-SHA256 of viewer, member and expiry.
  */
 export function issueToken(secret: Buffer, viewer: string, member: string, expiresAt: number): string {
-  if (!Number.isSafeInteger(expiresAt) || expiresAt < 0)
-    fail('badRequest', `Invalid token expiry {${expiresAt}}`)
+  if (!Number.isSafeInteger(expiresAt) || expiresAt < 0) fail('invalid-token-expiry', { expiresAt })
   return `${expiresAt.toString(36)}.${mac(secret, viewer, member, expiresAt)}`
 }
 

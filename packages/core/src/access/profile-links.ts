@@ -1,5 +1,5 @@
+import { type AuthType, DEGREE_BY_LETTER, type Degree } from '../domain/degree.js'
 import { DEFAULT_TOKEN_TTL_MS, issueToken } from './access-token.js'
-import type { Degree } from './degree.js'
 
 /**
  * The two links a search result carries for one member (docs/spec.md §6.2). Rendering only
@@ -15,8 +15,8 @@ export interface ProfileLinks {
 }
 
 /** The header type of docs/spec.md §6.2: `name` inside the viewer's network, `OUT_OF_NETWORK` outside. */
-export function authType(degree: Degree): 'name' | 'OUT_OF_NETWORK' {
-  return degree === 'F' || degree === 'S' ? 'name' : 'OUT_OF_NETWORK'
+export function authType(degree: Degree): AuthType {
+  return DEGREE_BY_LETTER[degree].authType
 }
 
 /** Both profile links for `member` as seen by `viewer`, with a token valid for `ttlMs` from `now`. */

@@ -1,6 +1,6 @@
+import { DISTANCE_RANKS } from '../domain/degree.js'
 import type { SortOrder } from '../query/search-query.js'
 import type { MemberColumns } from '../store/columns.js'
-import { FIRST, SECOND } from '../store/network.js'
 
 /**
  * The four orders of docs/spec.md §3.4 as "a ranks strictly ahead of b", each ending in id ascending
@@ -10,6 +10,7 @@ export function sortOrder(
   sort: SortOrder,
   columns: MemberColumns,
   ids: readonly string[],
+  /** The degree code (domain/degree.ts) of a slot. */
   degree: (slot: number) => number,
 ): (a: number, scoreA: number, b: number, scoreB: number) => boolean {
   const connections = columns.numConnections
@@ -22,18 +23,15 @@ export function sortOrder(
     case 'recommenders':
       return (a, _sa, b) =>
         recommenders[a] !== recommenders[b] ? recommenders[a] > recommenders[b] : byConnectionsThenId(a, b)
-    case 'distance':
+    case 'distance': {
+      const ranks = DISTANCE_RANKS
       return (a, _sa, b) => {
-        const ra = distanceRank(degree(a))
-        const rb = distanceRank(degree(b))
+        const ra = ranks[degree(a)]
+        const rb = ranks[degree(b)]
         return ra !== rb ? ra < rb : byConnectionsThenId(a, b)
       }
+    }
     case 'relevance':
       return (a, sa, b, sb) => (sa !== sb ? sa > sb : byConnectionsThenId(a, b))
   }
-}
-
-/** F, then S, then A and O together. */
-function distanceRank(degree: number): number {
-  return degree === FIRST ? 0 : degree === SECOND ? 1 : 2
 }

@@ -20,7 +20,7 @@ const NAME_CHAR = /[a-z0-9-]/
 export function parseSelector(text: string): Selector {
   const start = text.startsWith(':') ? 1 : 0
   if (text.length - start > MAX_SELECTOR_LENGTH) {
-    fail('badSelector', `Invalid field selector: longer than ${MAX_SELECTOR_LENGTH} characters`)
+    fail('selector-too-long', { max: MAX_SELECTOR_LENGTH })
   }
   const reader = new Reader(text, start)
   const selector = reader.list(1)
@@ -38,10 +38,7 @@ class Reader {
   list(depth: number): FieldNode[] {
     if (this.text[this.pos] !== '(') this.expected("'('")
     if (depth > MAX_SELECTOR_DEPTH) {
-      fail(
-        'badSelector',
-        `Invalid field selector at position ${this.pos}: nested deeper than ${MAX_SELECTOR_DEPTH}`,
-      )
+      fail('selector-too-deep', { position: this.pos, max: MAX_SELECTOR_DEPTH })
     }
     this.pos++
     const fields: FieldNode[] = [this.field(depth)]
@@ -70,6 +67,6 @@ class Reader {
   }
 
   expected(what: string): never {
-    return fail('badSelector', `Invalid field selector at position ${this.pos}: expected ${what}`)
+    return fail('selector-syntax', { position: this.pos, expected: what })
   }
 }

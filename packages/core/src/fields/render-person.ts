@@ -1,5 +1,5 @@
-import type { Degree } from '../access/degree.js'
 import type { ProfileLinks } from '../access/profile-links.js'
+import { DEGREE_BY_LETTER, type Degree } from '../domain/degree.js'
 import type { Education, Position, Profile, Section } from '../model/profile.js'
 import { canSee, itemClass, sectionClass } from '../model/visibility.js'
 import type { PersonDocument } from '../result.js'
@@ -27,8 +27,6 @@ interface View {
 
 /** The largest `num-connections` shown; more sets `num-connections-capped` (docs/spec.md §5.2). */
 export const CONNECTIONS_CAP = 500
-
-const DISTANCE: Record<Degree, number> = { F: 1, S: 2, A: 100, O: 100 }
 
 /**
  * The legacy person document for `fields` (a Person sub-selection; composite fields without
@@ -84,7 +82,7 @@ const BUILDERS: Builders = {
     l && { name: l.name, country: { code: l.code.split(':')[0] }, postalCode: l.postalCode },
   // Legacy v1 shows the industry as its name, not as an object.
   industry: (p) => p.industry?.name,
-  distance: (_p, _v, degree) => DISTANCE[degree],
+  distance: (_p, _v, degree) => DEGREE_BY_LETTER[degree].distance,
   'num-connections': (p) => Math.min(p.numConnections ?? 0, CONNECTIONS_CAP),
   'num-connections-capped': (p) => (p.numConnections ?? 0) > CONNECTIONS_CAP,
   'num-recommenders': (p) => p.numRecommenders ?? 0,

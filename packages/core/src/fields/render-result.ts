@@ -1,23 +1,12 @@
+import { FACET_BY_CODE } from '../domain/facets.js'
 import type { Profile } from '../model/profile.js'
 import type { SearchAnswer } from '../query/search-answer.js'
-import type { FacetCode } from '../query/search-query.js'
 import type { FacetDocument, LegacyList, SearchResult } from '../result.js'
 import { peopleList } from './people-list.js'
 import { project, type Unprojected } from './project.js'
 import { type PersonContext, renderPerson } from './render-person.js'
 import { DEFAULT_SELECTOR, expandSelector } from './schema.js'
 import type { Selector } from './selector.js'
-
-/** Display names of the facets (docs/spec.md §4.2). */
-export const FACET_NAMES: Readonly<Record<FacetCode, string>> = {
-  location: 'Location',
-  industry: 'Industry',
-  network: 'Relationship',
-  language: 'Language',
-  'current-company': 'Current Company',
-  'past-company': 'Past Company',
-  school: 'School',
-}
 
 /**
  * The legacy JSON document of a search (docs/spec.md §5.4) with exactly what `selector` names, in its
@@ -43,7 +32,7 @@ export function renderSearchResult(
     } else if (node.name === 'facets') {
       const facets: Unprojected<FacetDocument>[] = answer.facets.map(({ code, buckets }) => ({
         code,
-        name: FACET_NAMES[code],
+        name: FACET_BY_CODE[code].name,
         buckets,
       }))
       result.facets = project<LegacyList<FacetDocument>>(facets, node.children)

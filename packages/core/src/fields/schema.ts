@@ -104,12 +104,11 @@ export function checkSelector(selector: Selector, resource: ResourceName = 'Peop
   const seen = new Set<string>()
   for (const node of selector) {
     const target = fieldResource(resource, node.name)
-    if (target === undefined) fail('badSelector', `Unknown field {${node.name}} in resource {${resource}}`)
-    if (seen.has(node.name)) fail('badSelector', `Duplicate field {${node.name}} in resource {${resource}}`)
+    if (target === undefined) fail('unknown-field', { field: node.name, resource })
+    if (seen.has(node.name)) fail('duplicate-field', { field: node.name, resource })
     seen.add(node.name)
     if (node.children === undefined) continue
-    if (target === null)
-      fail('badSelector', `Field {${node.name}} in resource {${resource}} has no sub-fields`)
+    if (target === null) fail('field-without-sub-fields', { field: node.name, resource })
     checkSelector(node.children, target)
   }
 }

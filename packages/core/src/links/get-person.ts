@@ -1,6 +1,6 @@
 import { verifyToken } from '../access/access-token.js'
-import type { Degree } from '../access/degree.js'
 import { profileLinks } from '../access/profile-links.js'
+import { DEGREE_BY_LETTER, type Degree } from '../domain/degree.js'
 import { fail } from '../errors.js'
 import { renderPerson } from '../fields/render-person.js'
 import type { Profile } from '../model/profile.js'
@@ -42,25 +42,19 @@ export interface PersonHost {
  */
 export function getPerson(ref: string, options: GetPersonOptions, host: PersonHost): PersonDocument {
   const viewer = options?.viewer
-  if (viewer === undefined || viewer === null)
-    fail('unauthorized', 'Profiles must be fetched on behalf of a member.')
-  if (typeof viewer !== 'string' || host.profileOf(viewer) === undefined)
-    fail('unauthorized', `Unknown viewer {${String(viewer)}}`)
+  if (viewer === undefined || viewer === null) fail('fetch-without-viewer')
+  if (typeof viewer !== 'string' || host.profileOf(viewer) === undefined) fail('unknown-viewer', { viewer })
   const reference = readReference(ref)
-  if (options.fields !== undefined && reference.selector !== undefined)
-    fail('badRequest', 'A field selector is given both in the profile url and in fields')
+  if (options.fields !== undefined && reference.selector !== undefined) fail('selector-given-twice')
   const selector = readPersonSelector(options.fields ?? reference.selector)
   const profile = host.profileOf(reference.id)
-  if (profile === undefined) fail('notFound', `Unknown member {${reference.id}}`)
+  if (profile === undefined) fail('unknown-member', { member: reference.id })
   const degree = host.degreeOf(viewer, reference.id)
   const shown: Degree = degree === 'self' ? 'F' : degree
-  if (shown === 'A' || shown === 'O') {
+  if (!DEGREE_BY_LETTER[shown].inNetwork) {
     const token = bareToken(options.token ?? reference.token)
     if (!verifyToken(host.secret, token, viewer, reference.id, host.now))
-      fail(
-        'forbidden',
-        `Member {${reference.id}} is out of the viewer's network: a valid profile token is needed`,
-      )
+      fail('out-of-network', { member: reference.id })
   }
   const now = host.now
   const person = renderPerson(profile, selector, {

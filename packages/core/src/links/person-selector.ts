@@ -12,7 +12,7 @@ export const FULL_PERSON: Selector = Object.keys(RESOURCES.Person.fields).map((n
  */
 export function readPersonSelector(fields: string | undefined): Selector {
   if (fields === undefined) return FULL_PERSON
-  if (typeof fields !== 'string') fail('badSelector', `Invalid field selector {${String(fields)}}`)
+  if (typeof fields !== 'string') fail('invalid-selector', { selector: fields })
   if (fields === 'full' || fields === ':full') return FULL_PERSON
   const selector = parseSelector(fields)
   checkSelector(selector, 'Person')

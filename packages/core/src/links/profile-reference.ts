@@ -17,10 +17,10 @@ const TOKEN_TYPE = /^(?:name|OUT_OF_NETWORK):/
 /**
  * A member id, a profile link's api url or its site url, read as the member it names; a
  * selector only from `:(…)`, a token only from the site url's `authToken`. Anything else is a
- * 400 `badRequest` naming `ref`.
+ * 400 `invalid-profile-reference` naming `ref`.
  */
 export function readReference(ref: unknown): ProfileReference {
-  if (typeof ref !== 'string' || ref === '') fail('badRequest', `Invalid profile reference {${String(ref)}}`)
+  if (typeof ref !== 'string' || ref === '') fail('invalid-profile-reference', { reference: ref })
   if (isMemberId(ref)) return { id: ref }
   const api = API_URL.exec(ref)
   if (api !== null) {
@@ -37,7 +37,7 @@ export function readReference(ref: unknown): ProfileReference {
       return token === null ? { id } : { id, token }
     }
   }
-  return fail('badRequest', `Invalid profile reference {${ref}}`)
+  return fail('invalid-profile-reference', { reference: ref })
 }
 
 /** The bare token of an `x-li-auth-token` header value (`name:<token>`); a bare token as it is. */
@@ -50,8 +50,8 @@ function decoded(text: string, ref: string): string {
   try {
     id = decodeURIComponent(text)
   } catch {
-    return fail('badRequest', `Invalid profile reference {${ref}}`)
+    return fail('invalid-profile-reference', { reference: ref })
   }
-  if (!isMemberId(id)) fail('badRequest', `Invalid profile reference {${ref}}`)
+  if (!isMemberId(id)) fail('invalid-profile-reference', { reference: ref })
   return id
 }

@@ -48,7 +48,7 @@ export class JsonlProfileSource implements ProfileSource {
       try {
         document = JSON.parse(line)
       } catch (error) {
-        fail('sourceFailed', `${this.path}:${i + 1}: not JSON: ${(error as Error).message}`)
+        fail('profile-file-not-json', { path: this.path, line: i + 1, cause: error })
       }
       const slug = (document as { public_identifier?: unknown } | null)?.public_identifier
       if (
@@ -57,7 +57,7 @@ export class JsonlProfileSource implements ProfileSource {
         Array.isArray(document) ||
         !isProfileSlug(slug)
       )
-        fail('sourceFailed', `${this.path}:${i + 1}: not a Person Profile document with a public_identifier`)
+        fail('profile-file-not-document', { path: this.path, line: i + 1 })
       documents.set(profileUrlOfSlug(slug), document as PersonProfileDocument)
     }
     this.cache = { mtimeMs, size, documents }

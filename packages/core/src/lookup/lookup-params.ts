@@ -26,11 +26,10 @@ export const ENRICHMENT_NAMES = Object.keys(ENRICHMENTS) as Enrichment[]
 
 /** The request of untyped `params`, or a 400 naming the first bad parameter. */
 export function readLookupParams(params: unknown): LookupRequest {
-  if (!isPlainObject(params)) fail('badRequest', 'Profile lookup parameters must be an object')
+  if (!isPlainObject(params)) fail('invalid-lookup-parameters')
   const raw = params.profile_url
-  if (raw === undefined) fail('badParameter', 'Missing parameter {profile_url}')
-  if (typeof raw !== 'string')
-    fail('badParameter', `Invalid value {${String(raw)}} for parameter {profile_url}`)
+  if (raw === undefined) fail('missing-parameter', { parameter: 'profile_url' })
+  if (typeof raw !== 'string') fail('invalid-parameter-value', { parameter: 'profile_url', value: raw })
   const url = normalizeProfileUrl(raw)
   const enrichments = {} as Record<Enrichment, boolean>
   for (const name of ENRICHMENT_NAMES)
@@ -44,9 +43,5 @@ export function readLookupParams(params: unknown): LookupRequest {
 function choice(value: unknown, name: string, allowed: readonly string[], fallback: string): string {
   if (value === undefined) return fallback
   if (typeof value === 'string' && allowed.includes(value.toLowerCase())) return value.toLowerCase()
-  const shown = typeof value === 'string' ? value : JSON.stringify(value)
-  return fail(
-    'badParameter',
-    `Invalid value {${shown}} for parameter {${name}}: expected ${allowed.join(' or ')}`,
-  )
+  return fail('invalid-choice', { parameter: name, value, choices: allowed.join(' or ') })
 }

@@ -50,7 +50,7 @@ async function lookup(params: unknown, host: LookupHost): Promise<LookupResult> 
       } else profile = refreshed
     }
   }
-  if (profile === undefined) fail('notFound', `Profile {${request.url}} not found`)
+  if (profile === undefined) fail('profile-not-found', { url: request.url })
   const now = host.now()
   const document = toPersonProfile(backfill(profile, host.versionsOf(profile.id), now), {
     enrichments: request.enrichments,

@@ -18,23 +18,19 @@ export async function refresh(
   host: LookupHost,
 ): Promise<Profile | PeopleSearchError> {
   const source = host.source
-  if (source === undefined) return new PeopleSearchError('sourceFailed', 'No profile source is configured')
+  if (source === undefined) return new PeopleSearchError('no-profile-source')
   let document: PersonProfileDocument | null
   try {
     document = await source.fetch(url)
   } catch (error) {
-    return new PeopleSearchError('sourceFailed', `The profile source failed: ${(error as Error)?.message}`)
+    return new PeopleSearchError('profile-source-failed', { cause: error })
   }
-  if (document === null || document === undefined)
-    return new PeopleSearchError('notFound', `Profile {${url}} not found`)
+  if (document === null || document === undefined) return new PeopleSearchError('profile-not-found', { url })
   let fresh: Profile
   try {
     fresh = fromPersonProfile(document)
   } catch (error) {
-    return new PeopleSearchError(
-      'sourceFailed',
-      `The profile source returned an invalid document: ${(error as Error).message}`,
-    )
+    return new PeopleSearchError('profile-source-invalid-document', { cause: error })
   }
   let profile: Profile
   if (stored !== undefined) profile = refreshedProfile(stored, fresh, document)

@@ -1,3 +1,5 @@
+import { ErrorDetail, shortened } from '../errors.js'
+
 /**
  * The first thing wrong with a profile, with the path relative to the object being checked.
  * Checkers throw it and each level of nesting prefixes its own name on the way out, so the
@@ -71,10 +73,14 @@ export function mapItems<T>(list: readonly unknown[], read: (item: unknown) => T
   return out
 }
 
-/** The text of a problem after its subject: `path problem`, or the problem alone at the root. */
-export function problemText(found: ProfileProblem, root: string): string {
-  const subject = found.path || root
-  return subject === '' ? found.problem : `${subject} ${found.problem}`
+/**
+ * The text of a problem after its subject, for an `invalidProfile` message: `path problem`, or
+ * the problem alone at the root. The path is shortened like any value, since a key of the
+ * profile (a visibility section) can be part of it; the problem has shortened its value already.
+ */
+export function problemText(found: ProfileProblem, root: string): ErrorDetail {
+  const subject = shortened(found.path || root)
+  return new ErrorDetail(subject === '' ? found.problem : `${subject} ${found.problem}`)
 }
 
 const SHOWN_STRING_LENGTH = 60

@@ -1,4 +1,4 @@
-import { fail } from '../errors.js'
+import { type ErrorDetail, fail } from '../errors.js'
 import { isMemberId } from './member-id.js'
 import type { Profile } from './profile.js'
 import { optionalSection, ProfileProblem, problem, problemText } from './profile-problem.js'
@@ -23,16 +23,16 @@ const ACCOUNT_LEVELS = new Set(['basic', 'business', 'business-plus', 'executive
  */
 export function validateProfile(profile: unknown, record: string): asserts profile is Profile {
   const found = findProblem(profile)
-  if (found !== undefined) fail('invalidProfile', `Invalid profile ${record}: ${found}`)
+  if (found !== undefined) fail('invalid-profile', { record, problem: found })
 }
 
 /** Validates a whole batch before any of it is used: the first bad record is reported. */
 export function validateProfiles(batch: unknown[]): Profile[] {
-  if (!Array.isArray(batch)) fail('invalidProfile', 'Invalid profile batch: must be an array')
+  if (!Array.isArray(batch)) fail('invalid-profile-batch')
   for (let i = 0; i < batch.length; i++) {
     // The label is built only for the rejected record, not for the million that pass.
     const found = findProblem(batch[i])
-    if (found !== undefined) fail('invalidProfile', `Invalid profile ${recordLabel(batch[i], i)}: ${found}`)
+    if (found !== undefined) fail('invalid-profile', { record: recordLabel(batch[i], i), problem: found })
   }
   return batch as Profile[]
 }
@@ -42,7 +42,7 @@ function recordLabel(profile: unknown, index: number): string {
   return typeof id === 'string' ? `record ${index} (id ${JSON.stringify(id)})` : `record ${index}`
 }
 
-function findProblem(profile: unknown): string | undefined {
+function findProblem(profile: unknown): ErrorDetail | undefined {
   try {
     checkProfile(profile)
     return undefined

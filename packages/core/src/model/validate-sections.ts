@@ -1,4 +1,5 @@
 import countries from 'i18n-iso-countries'
+import { LOCATION_CODE } from '../domain/facets.js'
 import { SECTIONS } from './profile.js'
 import { eachItem, inside, problem } from './profile-problem.js'
 import {
@@ -13,14 +14,13 @@ import {
   requiredString,
 } from './validate-fields.js'
 
-// The same shape as a location facet bucket (docs/spec.md §4.2), so a member's code can be filtered on.
-const LOCATION_CODE = /^[a-z]{2}:\d+$/
 const SECTION_NAMES: ReadonlySet<string> = new Set(SECTIONS)
 
 export function checkLocation(value: unknown): void {
   const location = plainObject(value, '')
   requiredString(location.name, 'name')
   const code = location.code
+  // The shape of a location facet bucket (docs/spec.md §4.2), so a member's code can be filtered on.
   if (typeof code !== 'string' || !LOCATION_CODE.test(code)) {
     problem('code', 'must be a location code cc:N', code)
   }

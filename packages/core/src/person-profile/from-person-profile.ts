@@ -24,10 +24,11 @@ export function fromPersonProfile(document: PersonProfileDocument): PersonProfil
     return readDocument(document)
   } catch (error) {
     if (!(error instanceof ProfileProblem)) throw error
-    return fail(
-      'invalidProfile',
-      `Invalid Person Profile document${labelOf(document)}: ${problemText(error, '')}`,
-    )
+    const problem = problemText(error, '')
+    const slug = slugOf(document)
+    return slug === undefined
+      ? fail('invalid-person-profile-without-slug', { problem })
+      : fail('invalid-person-profile', { slug, problem })
   }
 }
 
@@ -78,9 +79,9 @@ function nameIn(name: string | undefined, path: string): string {
   return name
 }
 
-// Built for a rejected document only; without a string `public_identifier` there is no name for it.
-function labelOf(document: unknown): string {
+// Read for a rejected document only; without a string `public_identifier` there is no name for it.
+function slugOf(document: unknown): string | undefined {
   return isPlainObject(document) && typeof document.public_identifier === 'string'
-    ? ` (public_identifier "${document.public_identifier}")`
-    : ''
+    ? document.public_identifier
+    : undefined
 }

@@ -11,27 +11,23 @@ const HOST = /^(?:(?:www|m|[a-z]{2})\.)?linkedin\.com$/
 const LOCALE = /^[a-z]{2}(?:[-_][a-z]{2})?$/i
 const HTTP = /^https?:\/\//i
 const OTHER_SCHEME = /^[a-z][a-z0-9+.-]*:/i
-const SHOWN = 200
 
 /**
  * The slug of a public profile URL as written (percent-decoded, NFC, case kept), or a 400
- * `badRequest` naming the input when it is not a public profile URL. Accepted: `http`,
+ * `invalid-profile-url` naming the input when it is not a public profile URL. Accepted: `http`,
  * `https` or no scheme; `linkedin.com` with or without `www.`, `m.` or a country subdomain;
  * `/in/<slug>` with an optional locale segment and trailing slash; any query or fragment.
  */
 export function profileSlug(input: string): string {
   const slug = readSlug(input)
-  if (slug === undefined) {
-    const shown = typeof input === 'string' && input.length > SHOWN ? `${input.slice(0, SHOWN)}…` : input
-    fail('badRequest', `Invalid profile_url {${String(shown)}}: not a public profile URL`)
-  }
+  if (slug === undefined) fail('invalid-profile-url', { url: input })
   return slug
 }
 
 /**
  * `https://www.linkedin.com/in/<slug>`: the slug lower-cased and percent-encoded (so
  * `/in/J%C3%B6rg`, `/in/jörg` and `de.linkedin.com/in/JÖRG/` are one URL). Anything that is not
- * a public profile URL is a 400 `badRequest` naming it.
+ * a public profile URL is a 400 `invalid-profile-url` naming it.
  *
  * ```ts
  * normalizeProfileUrl('uk.linkedin.com/in/JohnRMarty/?trk=x') // → 'https://www.linkedin.com/in/johnrmarty'

@@ -1,9 +1,9 @@
 import { createHash } from 'node:crypto'
+import { isMemberId } from '../model/member-id.js'
 
 // Letters (with their marks), digits, `-`, `_` and `.`: a custom URL with anything else is
 // not one the site issues. At most 100 code points, like the site's own limit.
 const SLUG = /^(?=.*[\p{L}\p{N}])[\p{L}\p{M}\p{N}_.-]{1,100}$/u
-const MEMBER_ID = /^[a-z0-9_-]{1,64}$/
 
 /** Whether `slug` is one a public profile URL can carry (compared in NFC). */
 export function isProfileSlug(slug: unknown): slug is string {
@@ -22,7 +22,7 @@ export function canonicalSlug(slug: string): string {
  */
 export function memberIdOfSlug(slug: string): string {
   const canonical = canonicalSlug(slug)
-  if (MEMBER_ID.test(canonical) && !canonical.startsWith('_')) return canonical
+  if (isMemberId(canonical) && !canonical.startsWith('_')) return canonical
   return hashedMemberId(canonical)
 }
 

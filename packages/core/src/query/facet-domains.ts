@@ -1,12 +1,12 @@
 import countries from 'i18n-iso-countries'
+import { DEGREE_BY_LETTER, FIRST, SELF } from '../domain/degree.js'
+import { FACET_BY_CODE, type FacetCode, type FixedBucket } from '../domain/facets.js'
 import { CONNECTIONS, PUBLIC } from '../model/visibility.js'
 import { EDUCATION, POSITION } from '../store/analyze-profile.js'
 import type { Dictionary } from '../store/dictionary.js'
-import { LANGUAGE_CODES, LANGUAGE_NAMES } from '../store/languages.js'
 import { mostFrequentName, type NameCounts } from '../store/name-counts.js'
-import { FIRST, GROUP, type NetworkView, NONE, SECOND } from '../store/network.js'
+import type { NetworkView } from '../store/network.js'
 import type { IndexStore } from '../store/store.js'
-import type { FacetCode } from './search-query.js'
 
 /**
  * A facet type of docs/spec.md §4.2 as numbers: bucket codes map to dense ids (0 = unknown), and a
@@ -27,58 +27,65 @@ export interface FacetDomain {
   unknownName(bucketCode: string): string
 }
 
-const NETWORK_CODES = ['', 'F', 'S', 'A', 'O']
-const NETWORK_NAMES = ['', '1st Connections', '2nd Connections', 'Group Members', '3rd + Everyone Else']
-const NETWORK_ID_OF_DEGREE = [4, 1, 2, 3] // NONE → O, FIRST → F, SECOND → S, GROUP → A
-
 export function facetDomain(code: FacetCode, store: IndexStore, view: NetworkView): FacetDomain {
-  switch (code) {
-    case 'location':
-      return dictionaryDomain(
-        code,
-        store.locations,
-        (slot, out) => {
-          const location = store.columns.location[slot]
-          if (location === 0) return 0
-          out[0] = location
-          const country = store.columns.country[slot]
-          if (country === location) return 1
-          out[1] = country
-          return 2
-        },
-        (id) => locationName(store, id),
-      )
-    case 'industry':
-      return dictionaryDomain(
-        code,
-        store.industries,
-        (slot, out) => {
-          out[0] = store.columns.industry[slot]
-          return out[0] === 0 ? 0 : 1
-        },
-        (id) => mostFrequentName(store.industryNames.get(id)) ?? store.industries.value(id),
-      )
-    case 'network':
-      return fixedDomain(code, NETWORK_CODES, NETWORK_NAMES, (slot) => {
-        const degree = view.degreeOf(slot)
-        return degree === FIRST || degree === SECOND || degree === GROUP || degree === NONE
-          ? NETWORK_ID_OF_DEGREE[degree]
-          : 0
-      })
-    case 'language':
-      return fixedDomain(
-        code,
-        ['', ...LANGUAGE_CODES],
-        ['', ...LANGUAGE_NAMES],
-        (slot) => store.columns.language[slot] + 1,
-      )
-    case 'current-company':
-      return orgDomain(code, store, view, POSITION, true)
-    case 'past-company':
-      return orgDomain(code, store, view, POSITION, false)
-    case 'school':
-      return orgDomain(code, store, view, EDUCATION, undefined)
-  }
+  return DOMAINS[code](store, view)
+}
+
+/** The fixed buckets of a facet with their ids: index 0 is "no bucket", id i is the table's bucket i − 1. */
+interface FixedBuckets {
+  readonly codes: readonly string[]
+  readonly names: readonly string[]
+}
+
+function fixedBuckets(buckets: readonly FixedBucket[]): FixedBuckets {
+  return { codes: ['', ...buckets.map((b) => b.code)], names: ['', ...buckets.map((b) => b.name)] }
+}
+
+const NETWORK_BUCKETS = fixedBuckets(FACET_BY_CODE.network.buckets)
+const LANGUAGE_BUCKETS = fixedBuckets(FACET_BY_CODE.language.buckets)
+
+/** The network bucket id of each degree code (SELF included: the viewer has no bucket). */
+const NETWORK_BUCKET_OF_DEGREE = new Uint8Array(SELF + 1)
+for (const [at, bucket] of FACET_BY_CODE.network.buckets.entries()) {
+  NETWORK_BUCKET_OF_DEGREE[DEGREE_BY_LETTER[bucket.code].code] = at + 1
+}
+
+/** How each facet of the table reads a member's values from the index (docs/spec.md §4.2, last column). */
+const DOMAINS: { readonly [C in FacetCode]: (store: IndexStore, view: NetworkView) => FacetDomain } = {
+  location: (store) =>
+    dictionaryDomain(
+      'location',
+      store.locations,
+      (slot, out) => {
+        const location = store.columns.location[slot]
+        if (location === 0) return 0
+        out[0] = location
+        const country = store.columns.country[slot]
+        if (country === location) return 1
+        out[1] = country
+        return 2
+      },
+      (id) => locationName(store, id),
+    ),
+  industry: (store) =>
+    dictionaryDomain(
+      'industry',
+      store.industries,
+      (slot, out) => {
+        out[0] = store.columns.industry[slot]
+        return out[0] === 0 ? 0 : 1
+      },
+      (id) => mostFrequentName(store.industryNames.get(id)) ?? store.industries.value(id),
+    ),
+  network: (_store, view) => {
+    const bucketOf = NETWORK_BUCKET_OF_DEGREE
+    return fixedDomain('network', NETWORK_BUCKETS, (slot) => bucketOf[view.degreeOf(slot)])
+  },
+  // The language column holds the index of the member's bucket in the language table.
+  language: (store) => fixedDomain('language', LANGUAGE_BUCKETS, (slot) => store.columns.language[slot] + 1),
+  'current-company': (store, view) => orgDomain('current-company', store, view, POSITION, true),
+  'past-company': (store, view) => orgDomain('past-company', store, view, POSITION, false),
+  school: (store, view) => orgDomain('school', store, view, EDUCATION, undefined),
 }
 
 function dictionaryDomain(
@@ -100,10 +107,10 @@ function dictionaryDomain(
 
 function fixedDomain(
   code: FacetCode,
-  codes: readonly string[],
-  bucketNames: readonly string[],
+  buckets: FixedBuckets,
   bucketOf: (slot: number) => number,
 ): FacetDomain {
+  const { codes, names: bucketNames } = buckets
   return {
     code,
     size: () => codes.length,

@@ -1,5 +1,6 @@
+import { FIRST } from '../domain/degree.js'
 import { CONNECTIONS, PUBLIC } from '../model/visibility.js'
-import { FIRST, type NetworkView } from '../store/network.js'
+import type { NetworkView } from '../store/network.js'
 import type { IndexStore, ItemField } from '../store/store.js'
 import { Cursor } from './cursor.js'
 import { TERMINATED } from './doc-set.js'

@@ -1,6 +1,7 @@
+import { FIRST, SECOND, SELF } from '../domain/degree.js'
 import { distanceMiles } from '../geo/geocoder.js'
 import type { MemberColumns } from '../store/columns.js'
-import { FIRST, type NetworkView, SECOND, SELF } from '../store/network.js'
+import type { NetworkView } from '../store/network.js'
 import { Cursor } from './cursor.js'
 import { type DocSet, TERMINATED } from './doc-set.js'
 import type { BoundFacetFilter } from './facet-filter.js'

@@ -1,4 +1,4 @@
-import { invalidValue } from './invalid-value.js'
+import { fail } from '../errors.js'
 import type { SortOrder } from './search-query.js'
 
 const SORT_ORDERS: readonly SortOrder[] = ['connections', 'recommenders', 'distance', 'relevance']
@@ -9,7 +9,7 @@ const MAX_COUNT = 25
 export function parseSort(value: string | undefined): SortOrder {
   if (value === undefined) return 'connections'
   const sort = SORT_ORDERS.find((order) => order === value.toLowerCase())
-  return sort ?? invalidValue('sort', value, `must be one of ${SORT_ORDERS.join(', ')}`)
+  return sort ?? fail('invalid-sort', { parameter: 'sort', value, orders: SORT_ORDERS.join(', ') })
 }
 
 export function parseStart(value: string | undefined): number {
@@ -23,6 +23,6 @@ export function parseCount(value: string | undefined): number {
 function parseInteger(name: string, value: string | undefined, fallback: number, max: number): number {
   if (value === undefined) return fallback
   const n = DIGITS.test(value) ? Number(value) : Number.NaN
-  if (!(n <= max)) invalidValue(name, value, `must be an integer from 0 to ${max}`)
+  if (!(n <= max)) fail('invalid-integer', { parameter: name, value, max })
   return n
 }

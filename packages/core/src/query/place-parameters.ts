@@ -1,5 +1,5 @@
 import countries from 'i18n-iso-countries'
-import { invalidValue } from './invalid-value.js'
+import { fail } from '../errors.js'
 
 // Lower case only: country-code is the one parameter whose value is case-sensitive (docs/spec.md §3.1).
 const COUNTRY_CODE = /^[a-z]{2}$/
@@ -8,7 +8,7 @@ const DISTANCE = /^(?:\d+(?:\.\d*)?|\.\d+)$/
 export function parseCountryCode(value: string | undefined): string | undefined {
   if (value === undefined) return undefined
   if (!COUNTRY_CODE.test(value) || !countries.isValid(value.toUpperCase())) {
-    invalidValue('country-code', value, 'must be a lower-case ISO 3166-1 alpha-2 country code')
+    fail('invalid-country-code', { parameter: 'country-code', value })
   }
   return value
 }
@@ -24,11 +24,11 @@ export function parsePostal(
 ): { code: string; distance: number } | undefined {
   const code = postalCode?.trim() || undefined
   if (code !== undefined && countryCode === undefined) {
-    invalidValue('postal-code', code, 'postal-code requires country-code')
+    fail('missing-companion', { parameter: 'postal-code', value: code, companion: 'country-code' })
   }
   const miles = distance === undefined ? undefined : parseDistance(distance)
   if (distance !== undefined && code === undefined) {
-    invalidValue('distance', distance, 'distance requires postal-code')
+    fail('missing-companion', { parameter: 'distance', value: distance, companion: 'postal-code' })
   }
   return code === undefined ? undefined : { code, distance: miles ?? 0 }
 }
@@ -36,6 +36,6 @@ export function parsePostal(
 function parseDistance(value: string): number {
   // A thousand-digit value would overflow to Infinity; no radius should be unbounded.
   const miles = DISTANCE.test(value) ? Number(value) : Number.NaN
-  if (!Number.isFinite(miles)) invalidValue('distance', value, 'must be a decimal number of miles ≥ 0')
+  if (!Number.isFinite(miles)) fail('invalid-distance', { parameter: 'distance', value })
   return miles
 }

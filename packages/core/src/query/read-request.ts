@@ -1,4 +1,5 @@
 import { fail } from '../errors.js'
+import { isPlainObject } from '../model/validate-fields.js'
 import type { SearchParameter, SearchRequest, UntypedSearchRequestObject } from './search-query.js'
 
 /** A request reduced to what every parser reads: decoded parameters and the raw selector. */
@@ -45,19 +46,13 @@ const LEGACY_URL =
 export function readRequest(request: SearchRequest): RawRequest {
   if (typeof request === 'string') return readUrl(request)
   if (isPlainObject(request)) return readObject(request)
-  return fail(
-    'badRequest',
-    `Unreadable people-search request: expected a URL or an object, got ${kindOf(request)}`,
-  )
+  return fail('unreadable-request', { type: kindOf(request) })
 }
 
 function readUrl(url: string): RawRequest {
   const match = LEGACY_URL.exec(url)
   if (match === null) {
-    return fail(
-      'badRequest',
-      `Invalid request path {${url}}: expected [/][v1/]people-search[:(fields)][?query]`,
-    )
+    return fail('invalid-request-path', { url })
   }
   const [, selector, query] = match
   const params = new URLSearchParams(query ?? '')
@@ -69,7 +64,7 @@ function percentDecode(selector: string, url: string): string {
   try {
     return decodeURIComponent(selector)
   } catch {
-    return fail('badRequest', `Invalid request path {${url}}: malformed percent-encoding in field selector`)
+    return fail('malformed-selector-encoding', { url })
   }
 }
 
@@ -93,16 +88,7 @@ function valuesOf(name: string, value: unknown): string[] {
 function scalar(name: string, value: unknown): string {
   const type = typeof value
   if (type === 'string' || type === 'number' || type === 'boolean') return String(value)
-  return fail(
-    'badRequest',
-    `Unreadable value for parameter {${name}}: expected a string, number or boolean, got ${kindOf(value)}`,
-  )
-}
-
-function isPlainObject(value: unknown): value is UntypedSearchRequestObject {
-  if (typeof value !== 'object' || value === null) return false
-  const proto: unknown = Object.getPrototypeOf(value)
-  return proto === null || Object.getPrototypeOf(proto) === null
+  return fail('unreadable-parameter-value', { parameter: name, type: kindOf(value) })
 }
 
 function kindOf(value: unknown): string {

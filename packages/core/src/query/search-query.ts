@@ -4,23 +4,17 @@
  * same thing; it knows nothing of URLs, HTTP or output formats.
  */
 
+import type { FacetCode } from '../domain/facets.js'
+
 /**
  * The four result orders of docs/spec.md §3.4. The type names them in lower case; the parser
  * also accepts any other letter case (`CONNECTIONS`) from untyped input.
  */
 export type SortOrder = 'connections' | 'recommenders' | 'distance' | 'relevance'
 
-/** Facet codes of docs/spec.md §4.2, in their canonical spelling. */
-export const FACET_CODES = [
-  'location',
-  'industry',
-  'network',
-  'language',
-  'current-company',
-  'past-company',
-  'school',
-] as const
-export type FacetCode = (typeof FACET_CODES)[number]
+// Facet codes of docs/spec.md §4.2 are defined with the facet table; re-exported here, where the
+// public API has always taken them from.
+export { FACET_CODES, type FacetCode } from '../domain/facets.js'
 
 /** One `company-name` / `title` / `school-name` criterion with its optional current flag. */
 export interface PositionCriterion {

@@ -1,5 +1,5 @@
+import { fail } from '../errors.js'
 import { tokens } from '../text/tokens.js'
-import { invalidValue } from './invalid-value.js'
 import type { PositionCriterion } from './search-query.js'
 
 const MAX_KEYWORDS_LENGTH = 1000
@@ -10,11 +10,11 @@ const FLAG = /^(?:true|false)$/i
 export function parseKeywords(value: string | undefined): string[] {
   if (value === undefined) return []
   if (value.length > MAX_KEYWORDS_LENGTH) {
-    invalidValue('keywords', value, `longer than ${MAX_KEYWORDS_LENGTH} characters`)
+    fail('text-too-long', { parameter: 'keywords', value, max: MAX_KEYWORDS_LENGTH })
   }
   const words = tokens(value)
   if (words.length > MAX_KEYWORDS_TOKENS) {
-    invalidValue('keywords', value, `more than ${MAX_KEYWORDS_TOKENS} words`)
+    fail('too-many-words', { parameter: 'keywords', value, max: MAX_KEYWORDS_TOKENS })
   }
   return words
 }
@@ -38,7 +38,8 @@ export function parseCriterion(
 ): PositionCriterion | undefined {
   const words = parseName(text)
   if (flag === undefined) return words && { tokens: words }
-  if (!FLAG.test(flag)) invalidValue(flagName, flag, 'must be true or false')
-  if (words === undefined) invalidValue(flagName, flag, `${flagName} requires ${textName}`)
+  if (!FLAG.test(flag)) fail('invalid-flag', { parameter: flagName, value: flag })
+  if (words === undefined)
+    fail('missing-companion', { parameter: flagName, value: flag, companion: textName })
   return { tokens: words, current: flag.toLowerCase() === 'true' }
 }

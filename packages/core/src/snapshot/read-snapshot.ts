@@ -21,28 +21,23 @@ export async function readSnapshot(path: string, accept: (record: SnapshotRecord
   try {
     for await (const line of lines) {
       lineNumber++
-      if (trailer !== undefined)
-        fail('badSnapshot', `Snapshot ${path} has data after its trailer (line ${lineNumber})`)
+      if (trailer !== undefined) fail('snapshot-data-after-trailer', { path, line: lineNumber })
       const record = parseLine(path, line, lineNumber)
       if ('end' in record) {
         trailer = (record as SnapshotTrailer).end
         continue
       }
-      if (count === 0 && !isHeader(record))
-        fail('badSnapshot', `Snapshot ${path} does not start with a ${SNAPSHOT_FORMAT} header`)
+      if (count === 0 && !isHeader(record)) fail('snapshot-without-header', { path, format: SNAPSHOT_FORMAT })
       hash.update(`${line}\n`)
       count++
       if (count > 1) accept(record as SnapshotRecord)
     }
   } catch (error) {
     if (error instanceof PeopleSearchError) throw error
-    fail('badSnapshot', `Snapshot ${path} cannot be read: ${(error as Error).message}`)
+    fail('snapshot-unreadable', { path, cause: error })
   }
-  if (trailer === undefined)
-    fail('badSnapshot', `Snapshot ${path} is truncated: no trailer after ${count} records`)
-  if (trailer.records !== count || trailer.sha256 !== hash.digest('hex')) {
-    fail('badSnapshot', `Snapshot ${path} is corrupted: its checksum or record count does not match`)
-  }
+  if (trailer === undefined) fail('snapshot-truncated', { path, count })
+  if (trailer.records !== count || trailer.sha256 !== hash.digest('hex')) fail('snapshot-corrupted', { path })
 }
 
 function parseLine(path: string, line: string, lineNumber: number): SnapshotRecord | SnapshotTrailer {
@@ -52,13 +47,12 @@ function parseLine(path: string, line: string, lineNumber: number): SnapshotReco
   } catch {
     // reported below with the line number
   }
-  return fail('badSnapshot', `Snapshot ${path} is corrupted at line ${lineNumber}`)
+  return fail('snapshot-corrupted-line', { path, line: lineNumber })
 }
 
 function isHeader(record: unknown): boolean {
   const header = (record as { header?: { format?: unknown; version?: unknown } }).header
   if (header?.format !== SNAPSHOT_FORMAT) return false
-  if (header.version !== SNAPSHOT_VERSION)
-    return fail('badSnapshot', `Unsupported snapshot version ${String(header.version)}`)
+  if (header.version !== SNAPSHOT_VERSION) return fail('snapshot-version', { version: header.version })
   return true
 }

@@ -1,16 +1,10 @@
+import { FIRST, GROUP, NONE, SECOND, SELF } from '../domain/degree.js'
 import type { Graph } from './graph.js'
-
-/** Degrees relative to one viewer (docs/spec.md §3.2); NONE is "everyone else" (O). */
-export const NONE = 0
-export const FIRST = 1
-export const SECOND = 2
-export const GROUP = 3
-export const SELF = 4
 
 /** How one viewer's search sees every member. */
 export interface NetworkView {
   readonly viewer: number
-  /** The degree of a slot relative to the viewer. */
+  /** The degree code (domain/degree.ts) of a slot relative to the viewer. */
   degreeOf(slot: number): number
   /** F and S members in ascending slot order: what a search without both names can find. */
   readonly network: Uint32Array

@@ -97,6 +97,9 @@ describe('issueToken / verifyToken', () => {
   it('refuses to issue a token with an impossible expiry', () => {
     for (const expiresAt of [-1, 1.5, Number.NaN, Number.POSITIVE_INFINITY, 2 ** 53]) {
       expect(() => issueToken(SECRET, 'ann', 'bob', expiresAt)).toThrow(PeopleSearchError)
+      expect(() => issueToken(SECRET, 'ann', 'bob', expiresAt)).toThrow(
+        expect.objectContaining({ code: 'invalid-token-expiry', values: { expiresAt: String(expiresAt) } }),
+      )
     }
   })
 })

@@ -1,9 +1,9 @@
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import { sortOrder } from '../../src/collect/sort-order.js'
+import { FIRST, GROUP, NONE, SECOND } from '../../src/domain/degree.js'
 import type { SortOrder } from '../../src/query/search-query.js'
 import { MemberColumns } from '../../src/store/columns.js'
-import { FIRST, GROUP, NONE, SECOND } from '../../src/store/network.js'
 
 const RUNS = Number(process.env.FC_RUNS ?? 200)
 

@@ -80,8 +80,18 @@ describe('parseSelector: syntax errors name the position and what was expected',
     [':(id,)', 5, 'a field name'],
   ])('%j → position %i, expected %s', (text, position, expected) => {
     const error = errorOf(text)
-    expect(error).toMatchObject({ kind: 'badSelector', status: 400 })
-    expect(error.message).toBe(`Invalid field selector at position ${position}: expected ${expected}`)
+    expect(error).toMatchObject({
+      code: 'selector-syntax',
+      kind: 'badSelector',
+      status: 400,
+      values: { position: String(position), expected },
+    })
+  })
+
+  it('words a syntax error as documented', () => {
+    expect(errorOf('(people:(id)x)').message).toBe(
+      "Invalid field selector at position 12: expected ',' or ')'",
+    )
   })
 })
 
@@ -89,7 +99,7 @@ describe('parseSelector: limits (docs/spec.md §3.7)', () => {
   it(`accepts ${MAX_SELECTOR_DEPTH} levels and refuses ${MAX_SELECTOR_DEPTH + 1}`, () => {
     expect(() => parseSelector(nested(MAX_SELECTOR_DEPTH))).not.toThrow()
     const error = errorOf(nested(MAX_SELECTOR_DEPTH + 1))
-    expect(error.status).toBe(400)
+    expect(error).toMatchObject({ code: 'selector-too-deep', status: 400 })
     expect(error.message).toBe(
       `Invalid field selector at position ${3 * MAX_SELECTOR_DEPTH}: nested deeper than ${MAX_SELECTOR_DEPTH}`,
     )
@@ -103,11 +113,10 @@ describe('parseSelector: limits (docs/spec.md §3.7)', () => {
     expect(() => parseSelector(exact)).not.toThrow()
     expect(() => parseSelector(`:${exact}`)).not.toThrow()
     const error = errorOf(`(${'a'.repeat(MAX_SELECTOR_LENGTH - 1)})`)
-    expect(error.status).toBe(400)
-    expect(error.message).toBe(`Invalid field selector: longer than ${MAX_SELECTOR_LENGTH} characters`)
+    expect(error).toMatchObject({ code: 'selector-too-long', status: 400, values: { max: '4096' } })
   })
 
   it('stops reading at the depth limit, long before the length limit', () => {
-    expect(errorOf('(a:'.repeat(1000)).message).toContain('nested deeper than')
+    expect(errorOf('(a:'.repeat(1000)).code).toBe('selector-too-deep')
   })
 })

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import type { Degree } from '../../src/access/degree.js'
+import type { Degree } from '../../src/domain/degree.js'
 import { parseSelector } from '../../src/fields/parse-selector.js'
 import { type PersonContext, renderPerson } from '../../src/fields/render-person.js'
 import type { FieldNode } from '../../src/fields/selector.js'

@@ -4,11 +4,11 @@ import { parseSelector } from '../../src/fields/parse-selector.js'
 import { checkSelector, DEFAULT_SELECTOR, expandSelector, RESOURCES } from '../../src/fields/schema.js'
 import type { Selector } from '../../src/fields/selector.js'
 
-function messageOf(text: string, resource?: 'Person'): string {
+function errorOf(text: string, resource?: 'Person'): PeopleSearchError {
   try {
     checkSelector(parseSelector(text), resource)
   } catch (error) {
-    if (error instanceof PeopleSearchError && error.status === 400) return error.message
+    if (error instanceof PeopleSearchError && error.status === 400) return error
     throw error
   }
   throw new Error(`no error for ${text}`)
@@ -43,7 +43,10 @@ describe('checkSelector: accepts what docs/spec.md §5 names', () => {
 
   it('checks a Person selector on its own (profile lookup)', () => {
     expect(() => checkSelector(parseSelector(EVERY_PERSON_FIELD), 'Person')).not.toThrow()
-    expect(messageOf('(people)', 'Person')).toBe('Unknown field {people} in resource {Person}')
+    expect(errorOf('(people)', 'Person')).toMatchObject({
+      code: 'unknown-field',
+      values: { field: 'people', resource: 'Person' },
+    })
   })
 
   it('names every Person field of docs/spec.md §5.2 in its table', () => {
@@ -58,30 +61,38 @@ describe('checkSelector: accepts what docs/spec.md §5 names', () => {
   })
 })
 
-describe('checkSelector: the legacy messages', () => {
+describe('checkSelector: the first unknown, duplicate or leaf field', () => {
+  it.each([
+    ['(people:(id,nickname))', 'unknown-field', 'nickname', 'Person'],
+    ['(person)', 'unknown-field', 'person', 'PeopleSearch'],
+    ['(constructor)', 'unknown-field', 'constructor', 'PeopleSearch'],
+    ['(people:(location:(name,city)))', 'unknown-field', 'city', 'Location'],
+    ['(people:(location:(country:(name))))', 'unknown-field', 'name', 'Country'],
+    ['(people:(positions:(company:(website))))', 'unknown-field', 'website', 'Company'],
+    ['(people:(positions:(start-date:(day))))', 'unknown-field', 'day', 'Date'],
+    ['(people:(educations:(school)))', 'unknown-field', 'school', 'Education'],
+    ['(facets:(count))', 'unknown-field', 'count', 'Facet'],
+    ['(facets:(buckets:(total)))', 'unknown-field', 'total', 'Bucket'],
+    ['(people:(id,first-name,id))', 'duplicate-field', 'id', 'Person'],
+    ['(num-results,people,num-results)', 'duplicate-field', 'num-results', 'PeopleSearch'],
+    ['(facets:(buckets:(code,code)))', 'duplicate-field', 'code', 'Bucket'],
+    ['(people:(id:(x)))', 'field-without-sub-fields', 'id', 'Person'],
+    ['(num-results:(total))', 'field-without-sub-fields', 'num-results', 'PeopleSearch'],
+    ['(people:(industry:(name)))', 'field-without-sub-fields', 'industry', 'Person'],
+    // The first problem in reading order wins.
+    ['(people:(nope,id,id))', 'unknown-field', 'nope', 'Person'],
+    ['(people:(id,id,nope))', 'duplicate-field', 'id', 'Person'],
+    ['(people:(location:(x)),nope)', 'unknown-field', 'x', 'Location'],
+  ])('%s', (selector, code, field, resource) => {
+    expect(errorOf(selector)).toMatchObject({ code, kind: 'badSelector', values: { field, resource } })
+  })
+
   it.each([
     ['(people:(id,nickname))', 'Unknown field {nickname} in resource {Person}'],
-    ['(person)', 'Unknown field {person} in resource {PeopleSearch}'],
-    ['(constructor)', 'Unknown field {constructor} in resource {PeopleSearch}'],
-    ['(people:(location:(name,city)))', 'Unknown field {city} in resource {Location}'],
-    ['(people:(location:(country:(name))))', 'Unknown field {name} in resource {Country}'],
-    ['(people:(positions:(company:(website))))', 'Unknown field {website} in resource {Company}'],
-    ['(people:(positions:(start-date:(day))))', 'Unknown field {day} in resource {Date}'],
-    ['(people:(educations:(school)))', 'Unknown field {school} in resource {Education}'],
-    ['(facets:(count))', 'Unknown field {count} in resource {Facet}'],
-    ['(facets:(buckets:(total)))', 'Unknown field {total} in resource {Bucket}'],
     ['(people:(id,first-name,id))', 'Duplicate field {id} in resource {Person}'],
-    ['(num-results,people,num-results)', 'Duplicate field {num-results} in resource {PeopleSearch}'],
-    ['(facets:(buckets:(code,code)))', 'Duplicate field {code} in resource {Bucket}'],
     ['(people:(id:(x)))', 'Field {id} in resource {Person} has no sub-fields'],
-    ['(num-results:(total))', 'Field {num-results} in resource {PeopleSearch} has no sub-fields'],
-    ['(people:(industry:(name)))', 'Field {industry} in resource {Person} has no sub-fields'],
-    // The first problem in reading order wins.
-    ['(people:(nope,id,id))', 'Unknown field {nope} in resource {Person}'],
-    ['(people:(id,id,nope))', 'Duplicate field {id} in resource {Person}'],
-    ['(people:(location:(x)),nope)', 'Unknown field {x} in resource {Location}'],
-  ])('%s', (selector, message) => {
-    expect(messageOf(selector)).toBe(message)
+  ])('words %s as the legacy API did', (selector, message) => {
+    expect(errorOf(selector).message).toBe(message)
   })
 
   it('allows the same name in different lists', () => {

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest'
 import { DEFAULT_TOKEN_TTL_MS, issueToken } from '../../src/access/access-token.js'
 import { PeopleSearchError } from '../../src/errors.js'
 import { RESOURCES } from '../../src/fields/schema.js'
+import type { GetPersonOptions } from '../../src/links/get-person.js'
 import type { Profile } from '../../src/model/profile.js'
 import { PeopleIndex } from '../../src/people-index.js'
 
@@ -106,6 +107,8 @@ describe('getPerson by degree (docs/spec.md §6.2)', () => {
     expect(errorOf(() => index.getPerson(id, { viewer: 'v', fields: FIELDS }))).toMatchObject({
       status: 403,
       kind: 'forbidden',
+      code: 'out-of-network',
+      values: { member: id },
     })
     const links = linksFor(index, 'v', first, last)
     expect(links.header).toMatch(/^OUT_OF_NETWORK:/)
@@ -206,24 +209,54 @@ describe('getPerson references and errors', () => {
   })
 
   it.each([
-    ['no viewer', 'f', {}, 401, /on behalf of a member/],
-    ['an unknown viewer', 'f', { viewer: 'zed' }, 401, /Unknown viewer \{zed\}/],
+    ['no viewer', 'f', {}, 401, 'fetch-without-viewer', {}],
+    ['an unknown viewer', 'f', { viewer: 'zed' }, 401, 'unknown-viewer', { viewer: 'zed' }],
     [
       'an unknown field',
       'f',
       { viewer: 'v', fields: '(id,shoe-size)' },
       400,
-      /Unknown field \{shoe-size\} in resource \{Person\}/,
+      'unknown-field',
+      { field: 'shoe-size', resource: 'Person' },
     ],
-    ['a malformed selector', 'f', { viewer: 'v', fields: '(id' }, 400, /selector/],
-    ['a reference that is not one', '/v1/companies/f', { viewer: 'v' }, 400, /Invalid profile reference/],
-    ['an empty reference', '', { viewer: 'v' }, 400, /Invalid profile reference/],
-    ['an unknown member', 'nobody', { viewer: 'v' }, 404, /Unknown member \{nobody\}/],
-    ['an unknown member by url', '/v1/people/nobody:full', { viewer: 'v' }, 404, /nobody/],
-  ] as const)('%s is a %i', (_name, ref, options, status, message) => {
-    const error = errorOf(() => index.getPerson(ref, options))
-    expect(error.status).toBe(status)
-    expect(error.message).toMatch(message)
+    ['a malformed selector', 'f', { viewer: 'v', fields: '(id' }, 400, 'selector-syntax', { position: '3' }],
+    [
+      'a selector that is no string',
+      'f',
+      { viewer: 'v', fields: 7 },
+      400,
+      'invalid-selector',
+      { selector: '7' },
+    ],
+    ['two selectors', '/v1/people/f:(id)', { viewer: 'v', fields: '(id)' }, 400, 'selector-given-twice', {}],
+    [
+      'a reference that is not one',
+      '/v1/companies/f',
+      { viewer: 'v' },
+      400,
+      'invalid-profile-reference',
+      { reference: '/v1/companies/f' },
+    ],
+    ['an empty reference', '', { viewer: 'v' }, 400, 'invalid-profile-reference', { reference: '' }],
+    ['an unknown member', 'nobody', { viewer: 'v' }, 404, 'unknown-member', { member: 'nobody' }],
+    [
+      'an unknown member by url',
+      '/v1/people/nobody:full',
+      { viewer: 'v' },
+      404,
+      'unknown-member',
+      { member: 'nobody' },
+    ],
+  ] as const)('%s is a %i', (_name, ref, options, status, code, values) => {
+    const error = errorOf(() => index.getPerson(ref, options as GetPersonOptions))
+    expect(error).toMatchObject({ status, code, values })
+  })
+
+  it('words the errors of the legacy API as it did', () => {
+    expect(errorOf(() => index.getPerson('f', {})).message).toBe(
+      'Profiles must be fetched on behalf of a member.',
+    )
+    expect(errorOf(() => index.getPerson('nobody', { viewer: 'v' })).message).toBe('Unknown member {nobody}')
   })
 
   it('checks the viewer first, then the selector, then the member, then the token', () => {

@@ -38,10 +38,15 @@ describe('JsonlProfileSource', () => {
 
   it('rejects on a malformed line (with its number) or a missing file', async () => {
     const source = new JsonlProfileSource(file([JSON.stringify(FIXTURE), '{not json']))
-    await expect(source.fetch('linkedin.com/in/johnrmarty')).rejects.toThrow(/profiles\.jsonl:2: not JSON/)
+    await expect(source.fetch('linkedin.com/in/johnrmarty')).rejects.toMatchObject({
+      code: 'profile-file-not-json',
+      kind: 'sourceFailed',
+      values: { path: source.path, line: '2' },
+    })
+    await expect(source.fetch('linkedin.com/in/johnrmarty')).rejects.toThrow(/profiles\.jsonl:2: not JSON: /)
     const noSlug = new JsonlProfileSource(file(['{"first_name":"X"}']))
     await expect(noSlug.fetch('linkedin.com/in/johnrmarty')).rejects.toThrow(
-      /:1: not a Person Profile document/,
+      `${noSlug.path}:1: not a Person Profile document with a public_identifier`,
     )
     await expect(
       new JsonlProfileSource('/nonexistent/profiles.jsonl').fetch('linkedin.com/in/x'),

@@ -184,30 +184,85 @@ describe('lookupProfile: the document (docs/spec.md §6.1)', () => {
 describe('lookupProfile: parameters', () => {
   const index = new PeopleIndex()
   index.add(ann())
-  const cases: [string, Record<string, unknown>, RegExp][] = [
-    ['a missing profile_url', {}, /Missing parameter \{profile_url\}/],
-    ['a numeric profile_url', { profile_url: 7 }, /parameter \{profile_url\}/],
+  const cases: [string, Record<string, unknown>, string, Record<string, string>][] = [
+    ['a missing profile_url', {}, 'missing-parameter', { parameter: 'profile_url' }],
+    [
+      'a numeric profile_url',
+      { profile_url: 7 },
+      'invalid-parameter-value',
+      { parameter: 'profile_url', value: '7' },
+    ],
     [
       'a company URL',
       { profile_url: 'https://www.linkedin.com/company/acme' },
-      /profile_url \{https:\/\/www\.linkedin\.com\/company\/acme\}/,
+      'invalid-profile-url',
+      { url: 'https://www.linkedin.com/company/acme' },
     ],
-    ['skills=yes', { profile_url: ANN_URL, skills: 'yes' }, /Invalid value \{yes\} for parameter \{skills\}/],
-    ['certifications=true', { profile_url: ANN_URL, certifications: true }, /parameter \{certifications\}/],
-    ['projects=null', { profile_url: ANN_URL, projects: null }, /parameter \{projects\}/],
-    ['publications=', { profile_url: ANN_URL, publications: '' }, /parameter \{publications\}/],
-    ['use_cache=always', { profile_url: ANN_URL, use_cache: 'always' }, /parameter \{use_cache\}/],
+    [
+      'skills=yes',
+      { profile_url: ANN_URL, skills: 'yes' },
+      'invalid-choice',
+      { parameter: 'skills', value: 'yes' },
+    ],
+    [
+      'certifications=true',
+      { profile_url: ANN_URL, certifications: true },
+      'invalid-choice',
+      { parameter: 'certifications', value: 'true' },
+    ],
+    [
+      'projects=null',
+      { profile_url: ANN_URL, projects: null },
+      'invalid-choice',
+      { parameter: 'projects', value: 'null' },
+    ],
+    [
+      'publications=',
+      { profile_url: ANN_URL, publications: '' },
+      'invalid-choice',
+      { parameter: 'publications' },
+    ],
+    [
+      'use_cache=always',
+      { profile_url: ANN_URL, use_cache: 'always' },
+      'invalid-choice',
+      { parameter: 'use_cache' },
+    ],
     [
       'fallback_to_cache=sometimes',
       { profile_url: ANN_URL, fallback_to_cache: 'sometimes' },
-      /parameter \{fallback_to_cache\}/,
+      'invalid-choice',
+      { parameter: 'fallback_to_cache' },
     ],
   ]
-  it.each(cases)('%s is a 400 naming it, at no cost', async (_name, params, message) => {
+  // A missing profile_url and a bad one are the same family: a bad parameter.
+  it.each(cases)('%s is a 400 naming it, at no cost', async (_name, params, code, values) => {
     const error = await failure(index.lookupProfile(params as unknown as LookupParams))
-    expect(error.status).toBe(400)
-    expect(error.credits).toBe(0)
-    expect(error.message).toMatch(message)
+    expect(error).toMatchObject({ code, kind: 'badParameter', status: 400, credits: 0, values })
+  })
+
+  it('words a bad option and a missing profile_url as documented', async () => {
+    const error = await failure(index.lookupProfile({ profile_url: ANN_URL, skills: 'yes' } as never))
+    expect(error.message).toBe('Invalid value {yes} for parameter {skills}: expected include or exclude')
+    expect((await failure(index.lookupProfile({} as never))).message).toBe('Missing parameter {profile_url}')
+  })
+
+  it.each([
+    ['an array', ['include'], '["include"]'],
+    ['a BigInt', 10n, '10'],
+    ['a Symbol', Symbol('include'), 'Symbol(include)'],
+    [
+      'an object whose toString throws',
+      {
+        toString: () => {
+          throw new Error('no')
+        },
+      },
+      '{}',
+    ],
+  ])('names a value that is %s without throwing a TypeError', async (_name, value, shown) => {
+    const error = await failure(index.lookupProfile({ profile_url: ANN_URL, skills: value } as never))
+    expect(error).toMatchObject({ code: 'invalid-choice', values: { value: shown } })
   })
 
   it('reads values case-insensitively and ignores unknown parameters', async () => {
@@ -495,8 +550,8 @@ describe('lookupProfile: freshness (use_cache, fallback_to_cache)', () => {
       const error = await failure(index.lookupProfile(recent({ fallback_to_cache: 'never' })))
       expect(error).toMatchObject(
         mode === 'throw'
-          ? { status: 503, kind: 'sourceFailed', credits: 0 }
-          : { status: 404, kind: 'notFound', credits: 0 },
+          ? { code: 'profile-source-failed', status: 503, kind: 'sourceFailed', credits: 0 }
+          : { code: 'profile-not-found', status: 404, kind: 'notFound', credits: 0 },
       )
       expect(source.calls).toHaveLength(2)
     }
@@ -508,8 +563,13 @@ describe('lookupProfile: freshness (use_cache, fallback_to_cache)', () => {
     time.advance(60 * DAY)
     expect((await index.lookupProfile(recent())).profile.headline).toBe('Java developer')
     const error = await failure(index.lookupProfile(recent({ fallback_to_cache: 'never' })))
-    expect(error).toMatchObject({ status: 503, credits: 0 })
-    expect(error.message).toMatch(/invalid document.*first_name/)
+    expect(error).toMatchObject({ code: 'profile-source-invalid-document', status: 503, credits: 0 })
+    // The document's own error is shown whole, with the error itself as the standard cause.
+    expect(error.message).toBe(
+      'The profile source returned an invalid document: ' +
+        'Invalid Person Profile document (public_identifier "ann-lee"): first_name must be a name',
+    )
+    expect(error.cause).toMatchObject({ code: 'invalid-person-profile', values: { slug: 'ann-lee' } })
   })
 
   it('without a source, a stale copy is served on-error and is a 503 with never', async () => {
@@ -517,6 +577,7 @@ describe('lookupProfile: freshness (use_cache, fallback_to_cache)', () => {
     time.advance(60 * DAY)
     expect((await index.lookupProfile(recent())).credits).toBe(2)
     expect(await failure(index.lookupProfile(recent({ fallback_to_cache: 'never' })))).toMatchObject({
+      code: 'no-profile-source',
       status: 503,
       credits: 0,
     })

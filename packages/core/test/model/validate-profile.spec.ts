@@ -268,31 +268,51 @@ describe('validateProfile rejects, naming the field and the value', () => {
     ],
   ])('%s', (_, profile, path, value) => {
     const error = errorOf(() => validateProfile(profile, 'record 7 (id "abc")'))
-    expect(error).toMatchObject({ kind: 'invalidProfile', status: 400 })
-    expect(error.message).toMatch(/^Invalid profile record 7 \(id "abc"\): /)
-    expect(error.message).toContain(`: ${path} `)
-    expect(error.message).toContain(`(got ${value}`)
+    expect(error).toMatchObject({
+      code: 'invalid-profile',
+      kind: 'invalidProfile',
+      status: 400,
+      values: { record: 'record 7 (id "abc")' },
+    })
+    expect(error.values.problem.startsWith(`${path} `)).toBe(true)
+    expect(error.values.problem).toContain(`(got ${value}`)
+  })
+
+  it('words the message as documented', () => {
+    const error = errorOf(() => validateProfile({ ...MINIMAL, numConnections: -1 }, 'record 7 (id "abc")'))
+    expect(error.message).toBe(
+      'Invalid profile record 7 (id "abc"): numConnections must be an integer ≥ 0 (got -1)',
+    )
   })
 
   it('says "bad country code" for an unknown country', () => {
     const error = errorOf(() => validateProfile({ ...MINIMAL, location: { name: 'x', code: 'xx:0' } }, 'p'))
-    expect(error.message).toContain('location.code has a bad country code')
+    expect(error.values.problem).toBe('location.code has a bad country code (got "xx:0")')
   })
 
   it('says "unknown visibility value" naming the section', () => {
     const error = errorOf(() => validateProfile({ ...MINIMAL, visibility: { phone: 'everyone' } }, 'p'))
-    expect(error.message).toContain('visibility.phone has an unknown visibility value')
-    expect(error.message).toContain('"everyone"')
+    expect(error.values.problem).toContain('visibility.phone has an unknown visibility value')
+    expect(error.values.problem).toContain('"everyone"')
   })
 
   it('reports the first problem, in field order', () => {
     const error = errorOf(() => validateProfile({ id: '', firstName: '', lastName: '' }, 'p'))
-    expect(error.message).toContain(': id ')
+    expect(error.values.problem.startsWith('id ')).toBe(true)
   })
 
   it('shortens a long offending string', () => {
     const error = errorOf(() => validateProfile({ ...MINIMAL, id: 'x'.repeat(1000) }, 'p'))
     expect(error.message.length).toBeLessThan(200)
+  })
+
+  it('shortens a long key of the profile named in the path, and a long record label', () => {
+    const key = 'k'.repeat(1000)
+    const error = errorOf(() =>
+      validateProfile({ ...MINIMAL, visibility: { [key]: 'public' } }, 'r'.repeat(1000)),
+    )
+    expect(error.values.record).toBe(`${'r'.repeat(100)}…`)
+    expect(error.values.problem.startsWith(`visibility.${'k'.repeat(89)}… is not a section`)).toBe(true)
   })
 })
 
@@ -306,19 +326,34 @@ describe('validateProfiles', () => {
     expect(validateProfiles([])).toEqual([])
   })
 
-  it.each<[string, unknown[], string]>([
-    ['names the position and the id', [MINIMAL, { ...MINIMAL, id: 'b', lastName: '' }], 'record 1 (id "b")'],
-    ['names only the position without a string id', [MINIMAL, MINIMAL, { firstName: 'A' }], 'record 2: id'],
-    ['names only the position of a non-object', [null], 'record 0: profile'],
-    ['reports the first bad record', [{ ...MINIMAL, id: '!' }, null], 'record 0 (id "!")'],
-  ])('%s', (_, batch, label) => {
+  it.each<[string, unknown[], string, string]>([
+    [
+      'names the position and the id',
+      [MINIMAL, { ...MINIMAL, id: 'b', lastName: '' }],
+      'record 1 (id "b")',
+      'lastName ',
+    ],
+    [
+      'names only the position without a string id',
+      [MINIMAL, MINIMAL, { firstName: 'A' }],
+      'record 2',
+      'id ',
+    ],
+    ['names only the position of a non-object', [null], 'record 0', 'profile '],
+    ['reports the first bad record', [{ ...MINIMAL, id: '!' }, null], 'record 0 (id "!")', 'id '],
+  ])('%s', (_, batch, record, problemStart) => {
     const error = errorOf(() => validateProfiles(batch))
-    expect(error).toMatchObject({ kind: 'invalidProfile', status: 400 })
-    expect(error.message).toContain(`Invalid profile ${label}`)
+    expect(error).toMatchObject({
+      code: 'invalid-profile',
+      kind: 'invalidProfile',
+      status: 400,
+      values: { record },
+    })
+    expect(error.values.problem.startsWith(problemStart)).toBe(true)
   })
 
   it('rejects something that is not an array', () => {
     const error = errorOf(() => validateProfiles({ length: 1 } as unknown as unknown[]))
-    expect(error).toMatchObject({ kind: 'invalidProfile', status: 400 })
+    expect(error).toMatchObject({ code: 'invalid-profile-batch', kind: 'invalidProfile', status: 400 })
   })
 })

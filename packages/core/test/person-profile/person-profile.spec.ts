@@ -323,11 +323,16 @@ describe('fromPersonProfile rejects what is not a Person Profile document', () =
     ],
   ]
   it.each(cases)('%s is a 400 naming the field', (_name, make, message) => {
-    const error = errorOf(() =>
-      fromPersonProfile(make(structuredClone(FIXTURE) as never) as PersonProfileDocument),
+    const doc = make(structuredClone(FIXTURE) as never) as PersonProfileDocument
+    const error = errorOf(() => fromPersonProfile(doc))
+    // A document is named by its public_identifier when it has a string one.
+    const slug = (doc as { public_identifier?: unknown } | null)?.public_identifier
+    expect(error).toMatchObject(
+      typeof slug === 'string'
+        ? { status: 400, kind: 'invalidProfile', code: 'invalid-person-profile', values: { slug } }
+        : { status: 400, kind: 'invalidProfile', code: 'invalid-person-profile-without-slug' },
     )
-    expect(error).toMatchObject({ status: 400, kind: 'invalidProfile' })
-    expect(error.message).toMatch(message)
+    expect(error.values.problem).toMatch(message)
   })
 
   it('names the document and the full path of a fault inside an item', () => {

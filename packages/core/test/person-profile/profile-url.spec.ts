@@ -96,8 +96,20 @@ describe('normalizeProfileUrl (docs/spec.md §6.1)', () => {
       error = e
     }
     expect(error).toBeInstanceOf(PeopleSearchError)
-    expect(error).toMatchObject({ status: 400, kind: 'badRequest' })
-    expect((error as Error).message).toContain(`profile_url {${input}}`)
+    // A bad profile_url is a bad parameter, like a missing one (packages/core/test/lookup).
+    const shown = input.length > 100 ? `${input.slice(0, 100)}…` : input
+    expect(error).toMatchObject({
+      status: 400,
+      kind: 'badParameter',
+      code: 'invalid-profile-url',
+      values: { url: shown },
+    })
+  })
+
+  it('words the error as documented', () => {
+    expect(() => normalizeProfileUrl('https://www.linkedin.com/company/amazon')).toThrow(
+      'Invalid profile_url {https://www.linkedin.com/company/amazon}: not a public profile URL',
+    )
   })
 
   it('accepts 100-character slugs', () => {

@@ -55,20 +55,41 @@ describe('parseSearchRequest: the path', () => {
     '/v1/people-search&count=1',
   ])('rejects the path %j', (url) => {
     const error = errorOf(url)
-    expect(error).toMatchObject({ kind: 'badRequest', status: 400 })
-    expect(error.message).toContain(`{${url}}`)
+    expect(error).toMatchObject({
+      code: 'invalid-request-path',
+      kind: 'badRequest',
+      status: 400,
+      values: { url },
+    })
+  })
+
+  it('words a rejected path as documented', () => {
+    expect(errorOf('/v2/people-search').message).toBe(
+      'Invalid request path {/v2/people-search}: expected [/][v1/]people-search[:(fields)][?query]',
+    )
   })
 
   it('rejects a selector with malformed percent-encoding', () => {
     const url = '/v1/people-search:(id%zz)'
     const error = errorOf(url)
-    expect(error).toMatchObject({ kind: 'badRequest', status: 400 })
-    expect(error.message).toContain(url)
+    expect(error).toMatchObject({ code: 'malformed-selector-encoding', kind: 'badRequest', values: { url } })
   })
 
-  it.each([null, 42, true, ['keywords'], new Map(), undefined])('rejects the request %o', (request) => {
+  it.each([
+    [null, 'null'],
+    [42, 'number'],
+    [true, 'boolean'],
+    [['keywords'], 'an array'],
+    [new Map(), 'object'],
+    [undefined, 'undefined'],
+  ])('rejects the request %o', (request, type) => {
     const error = errorOf(request as unknown as SearchRequest)
-    expect(error).toMatchObject({ kind: 'badRequest', status: 400 })
+    expect(error).toMatchObject({
+      code: 'unreadable-request',
+      kind: 'badRequest',
+      status: 400,
+      values: { type },
+    })
   })
 })
 
@@ -132,19 +153,21 @@ describe('parseSearchRequest: reading parameters', () => {
 
   it('converts object-form numbers with String, so a fraction is a 400', () => {
     const error = errorOf({ count: 2.5 })
-    expect(error).toMatchObject({ kind: 'badParameter', status: 400 })
-    expect(error.message).toContain('{2.5}')
-    expect(error.message).toContain('{count}')
+    expect(error).toMatchObject({ code: 'invalid-integer', values: { parameter: 'count', value: '2.5' } })
   })
 
   it.each([
-    ['null', { keywords: null }],
-    ['an object', { count: { n: 1 } }],
-    ['a nested array', { facet: [['network,F']] }],
-  ])('rejects an object-form value that is %s', (_, request) => {
+    ['null', { keywords: null }, 'keywords', 'null'],
+    ['an object', { count: { n: 1 } }, 'count', 'object'],
+    ['a nested array', { facet: [['network,F']] }, 'facet', 'an array'],
+  ])('rejects an object-form value that is %s', (_, request, parameter, type) => {
     const error = errorOf(request as unknown as SearchRequest)
-    expect(error).toMatchObject({ kind: 'badRequest', status: 400 })
-    expect(error.message).toMatch(/\{(keywords|count|facet)\}/)
+    expect(error).toMatchObject({
+      code: 'unreadable-parameter-value',
+      kind: 'badRequest',
+      status: 400,
+      values: { parameter, type },
+    })
   })
 
   it('ignores unknown object-form keys whatever their type', () => {
@@ -239,73 +262,127 @@ describe('parseSearchRequest: 400s name the parameter and the value', () => {
   const longKeywords = 'a'.repeat(1001)
   const manyWords = Array(33).fill('w').join(' ')
   const manyValues = `network${',F'.repeat(101)}`
+  const place = { 'country-code': 'us', 'postal-code': '1' }
+  const cut = (value: string) => (value.length > 100 ? `${value.slice(0, 100)}…` : value)
 
-  it.each<[string, Record<string, string>, string, string]>([
-    ['keywords too long', { keywords: longKeywords }, 'keywords', longKeywords],
-    ['keywords with 33 words', { keywords: manyWords }, 'keywords', manyWords],
-    ['a bad flag', { 'company-name': 'Acme', 'current-company': 'yes' }, 'current-company', 'yes'],
-    ['an empty flag', { title: 'CEO', 'current-title': '' }, 'current-title', ''],
-    ['a padded flag', { title: 'CEO', 'current-title': ' true' }, 'current-title', ' true'],
-    ['a flag alone', { 'current-company': 'true' }, 'current-company', 'true'],
+  // `values` is what each placeholder of the message showed: at most 100 characters of a value.
+  it.each<[string, Record<string, string>, string, Record<string, string>]>([
+    [
+      'keywords too long',
+      { keywords: longKeywords },
+      'text-too-long',
+      { value: cut(longKeywords), max: '1000' },
+    ],
+    ['keywords with 33 words', { keywords: manyWords }, 'too-many-words', { value: manyWords, max: '32' }],
+    ['a bad flag', { 'company-name': 'Acme', 'current-company': 'yes' }, 'invalid-flag', { value: 'yes' }],
+    ['an empty flag', { title: 'CEO', 'current-title': '' }, 'invalid-flag', { value: '' }],
+    ['a padded flag', { title: 'CEO', 'current-title': ' true' }, 'invalid-flag', { value: ' true' }],
+    [
+      'a flag alone',
+      { 'current-company': 'true' },
+      'missing-companion',
+      { parameter: 'current-company', value: 'true', companion: 'company-name' },
+    ],
     [
       'a flag beside an empty name',
       { 'school-name': '--', 'current-school': 'false' },
-      'current-school',
-      'false',
+      'missing-companion',
+      { parameter: 'current-school', value: 'false', companion: 'school-name' },
     ],
-    ['an upper-case country', { 'country-code': 'US' }, 'country-code', 'US'],
-    ['an unknown country', { 'country-code': 'zz' }, 'country-code', 'zz'],
-    ['a three-letter country', { 'country-code': 'usa' }, 'country-code', 'usa'],
-    ['an empty country', { 'country-code': '' }, 'country-code', ''],
-    ['a postal code without country', { 'postal-code': '94043' }, 'postal-code', '94043'],
-    ['a negative distance', { 'country-code': 'us', 'postal-code': '1', distance: '-1' }, 'distance', '-1'],
+    ['an upper-case country', { 'country-code': 'US' }, 'invalid-country-code', { value: 'US' }],
+    ['an unknown country', { 'country-code': 'zz' }, 'invalid-country-code', { value: 'zz' }],
+    ['a three-letter country', { 'country-code': 'usa' }, 'invalid-country-code', { value: 'usa' }],
+    ['an empty country', { 'country-code': '' }, 'invalid-country-code', { value: '' }],
     [
-      'a distance with an exponent',
-      { 'country-code': 'us', 'postal-code': '1', distance: '1e3' },
-      'distance',
-      '1e3',
+      'a postal code without country',
+      { 'postal-code': '94043' },
+      'missing-companion',
+      { parameter: 'postal-code', value: '94043', companion: 'country-code' },
     ],
-    ['an empty distance', { 'country-code': 'us', 'postal-code': '1', distance: '' }, 'distance', ''],
-    ['a lone dot distance', { 'country-code': 'us', 'postal-code': '1', distance: '.' }, 'distance', '.'],
+    ['a negative distance', { ...place, distance: '-1' }, 'invalid-distance', { value: '-1' }],
+    ['a distance with an exponent', { ...place, distance: '1e3' }, 'invalid-distance', { value: '1e3' }],
+    ['an empty distance', { ...place, distance: '' }, 'invalid-distance', { value: '' }],
+    ['a lone dot distance', { ...place, distance: '.' }, 'invalid-distance', { value: '.' }],
     [
       'an endless distance',
-      { 'country-code': 'us', 'postal-code': '1', distance: '9'.repeat(400) },
-      'distance',
-      '9'.repeat(400),
+      { ...place, distance: '9'.repeat(400) },
+      'invalid-distance',
+      { value: cut('9'.repeat(400)) },
     ],
-    ['a distance without postal code', { distance: '5' }, 'distance', '5'],
-    ['an unknown facet', { facet: 'planet,earth' }, 'facet', 'planet,earth'],
-    ['an empty facet', { facet: '' }, 'facet', ''],
-    ['a facet without values', { facet: 'network' }, 'facet', 'network'],
-    ['a facet with an empty value', { facet: 'network,F,' }, 'facet', 'network,F,'],
-    ['a facet with 101 values', { facet: manyValues }, 'facet', manyValues],
-    ['a malformed location', { facet: 'location,us-84' }, 'facet', 'us-84'],
-    ['a location in no country', { facet: 'location,zz:0' }, 'facet', 'zz:0'],
-    ['a bare country location', { facet: 'location,us' }, 'facet', 'us'],
-    ['a non-numeric industry', { facet: 'industry,4a' }, 'facet', '4a'],
-    ['a huge industry', { facet: 'industry,99999999999999999999' }, 'facet', '99999999999999999999'],
-    ['an unknown degree', { facet: 'network,X' }, 'facet', 'X'],
-    ['an unknown language', { facet: 'language,en_US' }, 'facet', 'en_US'],
-    ['a company id with a space', { facet: 'current-company,ac me' }, 'facet', 'ac me'],
-    ['a school id that is too long', { facet: `school,${'s'.repeat(65)}` }, 'facet', 's'.repeat(65)],
-    ['an unknown histogram', { facets: 'location,planet' }, 'facets', 'planet'],
-    ['an unknown sort', { sort: 'name' }, 'sort', 'name'],
-    ['an empty sort', { sort: '' }, 'sort', ''],
-    ['a negative start', { start: '-1' }, 'start', '-1'],
-    ['a start past the safe integers', { start: '9007199254740992' }, 'start', '9007199254740992'],
-    ['a fractional start', { start: '1.0' }, 'start', '1.0'],
-    ['an empty start', { start: '' }, 'start', ''],
-    ['a count over 25', { count: '26' }, 'count', '26'],
-    ['a signed count', { count: '+5' }, 'count', '+5'],
-    ['a padded count', { count: ' 5' }, 'count', ' 5'],
-    ['an exponent count', { count: '1e1' }, 'count', '1e1'],
-    ['a word count', { count: 'abc' }, 'count', 'abc'],
-  ])('%s', (_, params, parameter, value) => {
+    [
+      'a distance without postal code',
+      { distance: '5' },
+      'missing-companion',
+      { parameter: 'distance', value: '5', companion: 'postal-code' },
+    ],
+    [
+      'an unknown facet',
+      { facet: 'planet,earth' },
+      'unknown-facet',
+      { value: 'planet,earth', facet: 'planet' },
+    ],
+    ['an empty facet', { facet: '' }, 'unknown-facet', { value: '', facet: '' }],
+    ['a facet without values', { facet: 'network' }, 'facet-without-values', { facet: 'network' }],
+    ['a facet with an empty value', { facet: 'network,F,' }, 'invalid-facet-value', { bucket: '' }],
+    [
+      'a facet with 101 values',
+      { facet: manyValues },
+      'too-many-facet-values',
+      { value: cut(manyValues), max: '100' },
+    ],
+    ['a malformed location', { facet: 'location,us-84' }, 'invalid-facet-value', { bucket: 'us-84' }],
+    ['a location in no country', { facet: 'location,zz:0' }, 'invalid-facet-value', { bucket: 'zz:0' }],
+    ['a bare country location', { facet: 'location,us' }, 'invalid-facet-value', { bucket: 'us' }],
+    ['a non-numeric industry', { facet: 'industry,4a' }, 'invalid-facet-value', { bucket: '4a' }],
+    [
+      'a huge industry',
+      { facet: 'industry,99999999999999999999' },
+      'invalid-facet-value',
+      { bucket: '99999999999999999999' },
+    ],
+    ['an unknown degree', { facet: 'network,X' }, 'invalid-facet-value', { bucket: 'X' }],
+    ['an unknown language', { facet: 'language,en_US' }, 'invalid-facet-value', { bucket: 'en_US' }],
+    [
+      'a company id with a space',
+      { facet: 'current-company,ac me' },
+      'invalid-facet-value',
+      { bucket: 'ac me' },
+    ],
+    [
+      'a school id that is too long',
+      { facet: `school,${'s'.repeat(65)}` },
+      'invalid-facet-value',
+      { bucket: 's'.repeat(65) },
+    ],
+    [
+      'an unknown histogram',
+      { facets: 'location,planet' },
+      'unknown-facet',
+      { value: 'location,planet', facet: 'planet' },
+    ],
+    ['an unknown sort', { sort: 'name' }, 'invalid-sort', { value: 'name' }],
+    ['an empty sort', { sort: '' }, 'invalid-sort', { value: '' }],
+    ['a negative start', { start: '-1' }, 'invalid-integer', { value: '-1' }],
+    [
+      'a start past the safe integers',
+      { start: '9007199254740992' },
+      'invalid-integer',
+      { value: '9007199254740992', max: String(Number.MAX_SAFE_INTEGER) },
+    ],
+    ['a fractional start', { start: '1.0' }, 'invalid-integer', { value: '1.0' }],
+    ['an empty start', { start: '' }, 'invalid-integer', { value: '' }],
+    ['a count over 25', { count: '26' }, 'invalid-integer', { value: '26', max: '25' }],
+    ['a signed count', { count: '+5' }, 'invalid-integer', { value: '+5' }],
+    ['a padded count', { count: ' 5' }, 'invalid-integer', { value: ' 5' }],
+    ['an exponent count', { count: '1e1' }, 'invalid-integer', { value: '1e1' }],
+    ['a word count', { count: 'abc' }, 'invalid-integer', { value: 'abc' }],
+  ])('%s', (_, params, code, values) => {
+    // The parameter is the one the request gives, except beside a companion (the flag, not the name).
+    const parameter = values.parameter ?? Object.keys(params).at(-1)
     for (const request of [q(new URLSearchParams(params).toString()), params]) {
       const error = errorOf(request)
-      expect(error).toMatchObject({ kind: 'badParameter', status: 400, errorCode: 0 })
-      expect(error.message).toContain(`{${parameter}}`)
-      expect(error.message).toContain(`{${value}}`)
+      expect(error).toMatchObject({ code, kind: 'badParameter', status: 400, errorCode: 0 })
+      expect(error.values).toMatchObject({ parameter, ...values })
     }
   })
 
@@ -315,12 +392,20 @@ describe('parseSearchRequest: 400s name the parameter and the value', () => {
     )
   })
 
-  it('says which companion a flag needs', () => {
-    expect(errorOf(q('current-company=true')).message).toContain('current-company requires company-name')
+  it('words a missing companion and an unknown facet as documented', () => {
+    expect(errorOf(q('current-company=true')).message).toBe(
+      'Invalid value {true} for parameter {current-company}: current-company requires company-name',
+    )
+    expect(errorOf(q('facet=planet,earth')).message).toBe(
+      'Invalid value {planet,earth} for parameter {facet}: Unknown facet {planet}',
+    )
   })
 
-  it('calls an unknown facet code unknown', () => {
-    expect(errorOf(q('facet=planet,earth')).message).toContain('Unknown facet {planet}')
+  it('quotes at most 100 characters of a value, ending a cut one with …', () => {
+    const error = errorOf(q(`keywords=${'k'.repeat(1001)}`))
+    expect(error.message).toBe(
+      `Invalid value {${'k'.repeat(100)}…} for parameter {keywords}: longer than 1000 characters`,
+    )
   })
 })
 
@@ -338,14 +423,17 @@ describe('parseSearchRequest: order of checks', () => {
     ['sort before start', 'start=x&sort=x', 'sort'],
     ['start before count', 'count=x&start=x', 'start'],
   ])('%s', (_, query, parameter) => {
-    expect(errorOf(q(query)).message).toContain(`parameter {${parameter}}`)
+    expect(errorOf(q(query)).values.parameter).toBe(parameter)
   })
 
   it('judges the path before any parameter', () => {
-    expect(errorOf('/v2/people-search?count=x')).toMatchObject({ kind: 'badRequest' })
+    expect(errorOf('/v2/people-search?count=x')).toMatchObject({
+      code: 'invalid-request-path',
+      kind: 'badRequest',
+    })
   })
 
   it('judges a bad flag value before its missing companion', () => {
-    expect(errorOf(q('current-company=maybe')).message).toContain('must be true or false')
+    expect(errorOf(q('current-company=maybe')).code).toBe('invalid-flag')
   })
 })

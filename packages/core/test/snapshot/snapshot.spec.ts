@@ -64,7 +64,12 @@ describe('snapshots (docs/spec.md §7)', () => {
     await world().save(path)
     const text = await readFile(path, 'utf8')
     await writeFile(path, text.slice(0, text.lastIndexOf('{"end"')))
-    await expect(PeopleIndex.load(path)).rejects.toThrow(/truncated/)
+    await expect(PeopleIndex.load(path)).rejects.toMatchObject({
+      code: 'snapshot-truncated',
+      kind: 'badSnapshot',
+      status: 500,
+      values: { path },
+    })
   })
 
   it('a snapshot with one changed character is refused as corrupted', async () => {
@@ -74,14 +79,16 @@ describe('snapshots (docs/spec.md §7)', () => {
     await writeFile(path, text.replace('Java architect', 'Java archItect'))
     const error = await PeopleIndex.load(path).catch((e: unknown) => e)
     expect(error).toBeInstanceOf(PeopleSearchError)
-    expect((error as PeopleSearchError).kind).toBe('badSnapshot')
-    expect((error as PeopleSearchError).message).toMatch(/corrupted/)
+    expect(error).toMatchObject({ code: 'snapshot-corrupted', kind: 'badSnapshot' })
+    expect((error as PeopleSearchError).message).toBe(
+      `Snapshot ${path} is corrupted: its checksum or record count does not match`,
+    )
   })
 
   it('a file that is not a snapshot is refused', async () => {
     const path = join(dir, 'index.snapshot')
     await writeFile(path, '{"profile":{"id":"x","firstName":"X","lastName":"Y"}}\n')
-    await expect(PeopleIndex.load(path)).rejects.toThrow(/header/)
+    await expect(PeopleIndex.load(path)).rejects.toMatchObject({ code: 'snapshot-without-header' })
   })
 
   it('a failed write leaves the previous snapshot whole and no temporary file behind', async () => {

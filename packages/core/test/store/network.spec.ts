@@ -1,7 +1,8 @@
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
+import { FIRST, SECOND } from '../../src/domain/degree.js'
 import { Graph } from '../../src/store/graph.js'
-import { FIRST, NetworkCache, SECOND } from '../../src/store/network.js'
+import { NetworkCache } from '../../src/store/network.js'
 
 const RUNS = Number(process.env.FC_RUNS ?? 200)
 const SLOTS = 40
