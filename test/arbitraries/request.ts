@@ -76,9 +76,22 @@ export interface RequestPlan {
   schoolName?: ItemPlan
   country?: number
   postal?: { pick: number; distance?: string }
-  /** `facet=` filters; `values` (when given) are sent as they are instead of the picks. */
-  facet: { code: FacetCode; anchored: boolean; picks: number[]; upper: boolean; values?: string[] }[]
+  /**
+   * `facet=` filters; `values` (when given) are sent as they are instead of the picks. Values are
+   * the world's own ids as written (spaces, mixed case); `upper` re-cases them, `pad` surrounds
+   * them with spaces (docs/spec.md §8: trimmed, compared case-insensitively).
+   */
+  facet: {
+    code: FacetCode
+    anchored: boolean
+    picks: number[]
+    upper: boolean
+    pad?: boolean
+    values?: string[]
+  }[]
   facets: FacetCode[]
+  /** Empty entries in `facets=` (`,location,,network,`), which are ignored (docs/spec.md §8). */
+  facetsGaps?: boolean
   sort?: SortOrder
   start?: number
   count?: number
@@ -291,6 +304,7 @@ export function requestPlanArb(options: PlanOptions = {}): fc.Arbitrary<RequestP
                   anchored: anchoredArb,
                   picks: fc.array(fc.nat(), { minLength: 1, maxLength: 3 }),
                   upper: fc.boolean(),
+                  pad: fc.boolean(),
                 }),
                 { minLength: 1, maxLength: 2 },
               ),
@@ -303,6 +317,7 @@ export function requestPlanArb(options: PlanOptions = {}): fc.Arbitrary<RequestP
         arbitrary: fc.uniqueArray(fc.constantFrom(...ALL_FACETS), { minLength: 1, maxLength: 3 }),
       },
     ),
+    facetsGaps: maybe(15, fc.constant(true)),
     sort: maybe(75, fc.constantFrom(...SORTS)),
     start: maybe(40, fc.oneof(fc.constant(0), fc.nat(5), fc.nat(30))),
     count: maybe(60, fc.nat(25)),
@@ -356,6 +371,8 @@ function itemText(plan: ItemPlan, items: readonly string[], fallback: readonly s
   const kept = toks.filter((_, i) => plan.mask & (1 << (i % 4)))
   return (kept.length > 0 ? kept : toks).join(' ')
 }
+
+const lowersBack = (v: string) => v.toUpperCase().toLowerCase() === v.toLowerCase()
 
 function reverseWords(name: string): string {
   return name.split(' ').reverse().join(' ')
@@ -430,10 +447,13 @@ export function materialize(plan: RequestPlan, world: World, seed = plan.seed): 
         ? from(f.anchored).facetValues[f.code]
         : vocab.facetValues[f.code]
     const values = f.values ?? uniq(f.picks.map((n) => at(pool, n) ?? FALLBACK_BUCKET[f.code]))
-    const shown = f.upper ? values.map((v) => v.toUpperCase()) : values
+    // Upper case only where lower-casing it again gives the id back (not `ß` → `SS` → `ss`).
+    const recased = f.upper ? values.map((v) => (lowersBack(v) ? v.toUpperCase() : v)) : values
+    const shown = f.pad ? recased.map((v) => ` ${v} `) : recased
     put('facet', [f.code, ...shown].join(','))
   }
-  if (plan.facets.length > 0) put('facets', plan.facets.join(','))
+  if (plan.facets.length > 0)
+    put('facets', plan.facetsGaps ? `,${plan.facets.join(',,')},` : plan.facets.join(','))
   if (plan.sort) put('sort', plan.sort)
   if (plan.start !== undefined) put('start', plan.start)
   if (plan.count !== undefined) put('count', plan.count)
@@ -554,7 +574,10 @@ function render(
 ): SearchRequest {
   if (plan.form === 'url') {
     const path = PATHS[Math.floor(rnd() * PATHS.length)]
-    const query = params.map(([k, v]) => `${k}=${encodeURIComponent(String(v))}`).join('&')
+    // A space is `%20` or `+` (docs/spec.md §8: the query is parsed like URLSearchParams).
+    const plus = rnd() < 0.5
+    const encode = (v: string) => (plus ? encodeURIComponent(v).replace(/%20/g, '+') : encodeURIComponent(v))
+    const query = params.map(([k, v]) => `${k}=${encode(String(v))}`).join('&')
     return `${path}${fields ? `:${fields}` : ''}${query ? `?${query}` : ''}`
   }
   const object: Record<string, string | number | boolean | (string | number | boolean)[]> = {}

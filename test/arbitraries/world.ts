@@ -51,10 +51,20 @@ export const ID_POOL: readonly string[] = [
 
 export const GROUPS: readonly string[] = ['g1', 'g2', 'Alumni']
 
-/** Companies: numeric and string ids (`1002` both ways), missing ids and names, shared names. */
+/**
+ * Companies: numeric and string ids (`1002` both ways), missing ids and names, shared names; ids
+ * with spaces and in mixed case (`Acme Corp`, `acme corp`, `ACME corp` are one bucket), and empty
+ * or blank display names, which are no names (docs/spec.md §8 "Buckets"): `1001` is named
+ * `Acme, Inc` however many members leave its name empty, `zeta labs` only ever by its code.
+ */
 export const COMPANIES: readonly Company[] = [
   { id: 1001, name: 'Acme, Inc' },
   { id: 1001, name: 'Acme, Inc' },
+  { id: 1001, name: '' },
+  { id: 'Acme Corp', name: 'Acme Corporation' },
+  { id: 'acme corp', name: '  ' },
+  { id: 'ACME corp' },
+  { id: 'Zeta Labs', name: '' },
   { id: 1002, name: 'Globex Data' },
   { id: '1002', name: 'Globex Data' },
   { id: 'initech', name: 'Initech Café' },
@@ -67,8 +77,12 @@ export const COMPANIES: readonly Company[] = [
   { id: 1004, name: 'Sales AND Java', ticker: 'SAJ' },
 ]
 
+/** Schools: as companies, with an empty name beside a real one and an id with a space and an accent. */
 export const SCHOOLS: readonly Education['school'][] = [
   { id: 501, name: '東京大学' },
+  { id: 501, name: '' },
+  { id: 'École Polytechnique', name: 'École Polytechnique' },
+  { id: 'école polytechnique', name: '\t' },
   { id: 'istanbul-u', name: 'İstanbul Teknik Engineering' },
   { id: 502, name: 'Java Engineering School' },
   { name: 'Café Academy' },
@@ -83,6 +97,9 @@ export const INDUSTRIES: readonly { code: number; name: string }[] = [
   { code: 6, name: 'Internet' },
   { code: 43, name: 'Financial Services' },
   { code: 96, name: 'Information Technology and Services' },
+  // Empty and blank names are no names (docs/spec.md §8): 6 is `Internet` when anyone says so, 97 is `97`.
+  { code: 6, name: '' },
+  { code: 97, name: ' ' },
 ]
 
 export const LANGUAGES: readonly string[] = ['en_US', 'en', 'fr', 'pt-BR', 'zz', 'de-DE', 'ES', 'es_MX', 'it']
@@ -176,6 +193,10 @@ export const locationArb: fc.Arbitrary<Location> = fc.oneof(
     { name: 'France', code: 'fr:0' },
     { name: 'Bay Area', code: 'us:84', postalCode: '00000' },
     { name: 'Toronto, Canada Area', code: 'ca:3', lat: 43.7, lon: -79.4 },
+    // No names (docs/spec.md §8): gb:4573 is `London, United Kingdom` when anyone says so, fr:75 is `fr:75`.
+    { name: '', code: 'gb:4573' },
+    { name: ' ', code: 'fr:75' },
+    { name: '', code: 'de:0' },
   ),
 )
 

@@ -368,6 +368,146 @@ describe('§4.3 histograms', () => {
   })
 })
 
+describe('§8 buckets: every bucket can be selected', () => {
+  const acme = () =>
+    world([
+      person('a', 'Ann', 'Roe', { positions: [job('acme corp', 'Acme Corporation')] }),
+      person('b', 'Bob', 'Kim', { positions: [job('ACME Corp', 'Acme Corporation')] }),
+      person('c', 'Cy', 'Lu', { positions: [job('acme', 'Acme Vending')] }),
+    ])
+
+  test('a company id with a space is a bucket, and facet=current-company,acme%20corp selects it', () => {
+    const index = acme()
+    expect(buckets(index, {}, 'current-company')).toEqual([
+      { code: 'acme corp', name: 'Acme Corporation', count: 2, selected: false },
+      { code: 'acme', name: 'Acme Vending', count: 1, selected: false },
+    ])
+    expect(ids(index, '/v1/people-search?facet=current-company,acme%20corp')).toEqual(['a', 'b'])
+    expect(ids(index, '/v1/people-search?facet=current-company,acme+corp')).toEqual(['a', 'b'])
+    expect(ids(index, { facet: 'current-company,acme corp' })).toEqual(['a', 'b'])
+  })
+
+  test('company and school ids compare case-insensitively; the bucket code is lower case', () => {
+    const index = acme()
+    expect(ids(index, { facet: 'current-company,Acme CORP' })).toEqual(['a', 'b'])
+    const histogram = buckets(index, { facet: 'current-company,ACME CORP' }, 'current-company')
+    expect(histogram.map((b) => [b.code, b.selected])).toEqual([
+      ['acme corp', true],
+      ['acme', false],
+    ])
+  })
+
+  test('facet values are trimmed and empty entries of facets= are ignored', () => {
+    const index = acme()
+    expect(ids(index, '/v1/people-search?facet=current-company,%20acme%20corp%20,+acme+')).toEqual([
+      'a',
+      'b',
+      'c',
+    ])
+    const result = answer(index, '/v1/people-search?facets=,current-company,,network,')
+    expect(result.facets.map((f) => f.code)).toEqual(['current-company', 'network'])
+  })
+
+  test('a comma cannot be in a company or school id, so no bucket needs one to be selected', () => {
+    expectError(
+      () => acme().add(person('d', 'Di', 'Ng', { positions: [job('Acme, Inc', 'Acme, Inc')] })),
+      400,
+      'invalid-profile',
+      'positions[0].company.id',
+    )
+  })
+
+  test('numeric codes compare as numbers: industry 007 is 7', () => {
+    const index = world([person('a', 'Ann', 'Roe', { industry: { code: 7, name: 'Banking' } })])
+    expect(ids(index, { facet: 'industry,007' })).toEqual(['a'])
+    expect(buckets(index, { facet: 'industry,007' }, 'industry')).toEqual([
+      { code: '7', name: 'Banking', count: 1, selected: true },
+    ])
+  })
+
+  test('a longer value than any id ingest accepts is a 400', () => {
+    expectError(
+      () => answer(acme(), { facet: `school,${'s'.repeat(1001)}` }),
+      400,
+      'invalid-facet-value',
+      'facet',
+      'a school id of 1–1,000 characters',
+    )
+  })
+})
+
+describe('§8 buckets: three readings', () => {
+  test('a member without a language is in _o', () => {
+    const index = world([person('a', 'Ann', 'Roe'), person('b', 'Bob', 'Kim', { language: 'en' })])
+    expect(counts(index, {}, 'language')).toEqual([
+      ['_o', 1],
+      ['en', 1],
+    ])
+    expect(ids(index, { facet: 'language,_o' })).toEqual(['a'])
+  })
+
+  test('an empty or blank display name is no name: the name as indexed is the most frequent other one', () => {
+    const index = world([
+      person('a', 'Ann', 'Roe', { positions: [job('x', '')] }),
+      person('b', 'Bob', 'Kim', { positions: [job('x', '  ')] }),
+      person('c', 'Cy', 'Lu', { positions: [job('x', 'Real Name')] }),
+    ])
+    expect(buckets(index, {}, 'current-company')).toEqual([
+      { code: 'x', name: 'Real Name', count: 3, selected: false },
+    ])
+  })
+
+  test('a bucket whose name is unknown is named by its code', () => {
+    const index = world([
+      person('a', 'Ann', 'Roe', {
+        location: { name: '', code: 'us:84' },
+        industry: { code: 4, name: ' ' },
+        positions: [job('Zeta Labs', ''), { company: { id: 1006 } }],
+        educations: [{ school: { id: 17, name: '' } }],
+      }),
+    ])
+    // A selected value no member holds has no indexed name either; a country is named from ISO 3166.
+    expect(
+      buckets(index, { facet: 'location,gb:4573,de:0' }, 'location').map((b) => [b.code, b.name]),
+    ).toEqual([
+      ['us:0', 'United States of America'],
+      ['us:84', 'us:84'],
+      ['gb:4573', 'gb:4573'],
+      ['de:0', 'Germany'],
+    ])
+    expect(buckets(index, {}, 'industry').map((b) => [b.code, b.name])).toEqual([['4', '4']])
+    expect(
+      buckets(index, { facet: 'current-company,1099' }, 'current-company').map((b) => [b.code, b.name]),
+    ).toEqual([
+      ['1006', '1006'],
+      ['zeta labs', 'zeta labs'],
+      ['1099', '1099'],
+    ])
+    expect(buckets(index, {}, 'school').map((b) => [b.code, b.name])).toEqual([['17', '17']])
+  })
+
+  test('selected buckets outside the top list follow it in the order the facet filters name them', () => {
+    const index = world(industries(), { options: { facetBucketLimit: 3 } })
+    const order = (facet: string | string[]) =>
+      buckets(index, { facet }, 'industry').map((b) => [b.code, b.count, b.selected])
+    expect(order('industry,112,999,104,102')).toEqual([
+      ['101', 3, false],
+      ['102', 3, true],
+      ['103', 2, false],
+      ['112', 1, true],
+      ['999', 0, true],
+      ['104', 1, true],
+    ])
+    expect(order(['industry,110', 'industry,105,110'])).toEqual([
+      ['101', 3, false],
+      ['102', 3, false],
+      ['103', 2, false],
+      ['110', 1, true],
+      ['105', 1, true],
+    ])
+  })
+})
+
 /** Industries 101…112: 101 and 102 with three members, 103 with two, the rest with one. */
 function industries(): Profile[] {
   const sizes = [3, 3, 2, 1, 1, 1, 1, 1, 1, 1, 1, 1]

@@ -1,7 +1,12 @@
-import type { PeopleSearchError, PersonProfileDocument, ProfileSource } from '@people-search/core'
+import type {
+  PeopleIndex,
+  PeopleSearchError,
+  PersonProfileDocument,
+  ProfileSource,
+} from '@people-search/core'
 import { personToXml } from '@people-search/xml'
 import { describe, expect, test } from 'vitest'
-import { emptyIndex, expectError, ME, person, world } from './world.js'
+import { emptyIndex, expectError, ME, NOW, person, world } from './world.js'
 
 const ann = () =>
   person('ann', 'Ann', 'Lee', {
@@ -158,5 +163,78 @@ describe('§6.2 a search result’s profile link', () => {
       403,
       'out-of-network',
     )
+  })
+})
+
+describe('§6.2 a token is bound to viewer, member incarnation, type and expiry', () => {
+  const HOUR = 60 * 60 * 1000
+  const SECRET = 'an example secret of at least 32 bytes'
+  // Cy is outside my network; the clock is one the test moves.
+  const cyWorld = () => {
+    let time = Date.parse(NOW)
+    const index = world([person('cy', 'Cy', 'Do', { headline: 'Designer' })], {
+      friends: [],
+      options: { now: () => new Date(time), secret: SECRET },
+    })
+    return { index, later: (ms: number) => (time += ms) }
+  }
+  type Linked = { apiStandardProfileRequest: { headers: { values: { value: string }[] } } }
+  const header = (person: unknown) => (person as Linked).apiStandardProfileRequest.headers.values[0].value
+  const searchLink = (index: PeopleIndex, first = 'cy', last = 'do') =>
+    header(
+      index.search(
+        `/v1/people-search:(people:(api-standard-profile-request))?first-name=${first}&last-name=${last}`,
+        {
+          viewer: ME,
+        },
+      ).people?.values?.[0],
+    )
+  const FIELDS = '(id,api-standard-profile-request)'
+
+  test('a profile fetched with a token carries links that expire no later than it: renewing never extends access', () => {
+    const { index, later } = cyWorld()
+    let link = searchLink(index)
+    // Following the fetched profile's own link every 20 hours would keep access for days…
+    later(20 * HOUR)
+    link = header(index.getPerson('cy', { viewer: ME, token: link, fields: FIELDS }))
+    later(3 * HOUR)
+    link = header(index.getPerson('cy', { viewer: ME, token: link, fields: FIELDS }))
+    // …but 24 hours after the search, the renewed link dies with the first one.
+    later(HOUR)
+    expectError(() => index.getPerson('cy', { viewer: ME, token: link }), 403, 'out-of-network')
+  })
+
+  test('a removed member added again is a new incarnation: its old token does not open the new profile', () => {
+    const { index } = cyWorld()
+    const link = searchLink(index)
+    index.add(person('cy', 'Cy', 'Do', { headline: 'Designer, replaced' }))
+    expect(index.getPerson('cy', { viewer: ME, token: link, fields: '(headline)' })).toEqual({
+      headline: 'Designer, replaced',
+    })
+    index.remove('cy')
+    index.add(person('cy', 'Someone', 'Else', { headline: 'Not Cy' }))
+    expectError(() => index.getPerson('cy', { viewer: ME, token: link }), 403, 'out-of-network')
+    const fresh = searchLink(index, 'someone', 'else')
+    expect(index.getPerson('cy', { viewer: ME, token: fresh, fields: '(headline)' })).toEqual({
+      headline: 'Not Cy',
+    })
+  })
+
+  test('the type is under the MAC: a `name` link of a former second-degree member opens nothing', () => {
+    const { index } = cyWorld()
+    index.add(person('bo', 'Bo', 'Bridge'))
+    index.connect(ME, 'bo')
+    index.connect('bo', 'cy')
+    const inside = searchLink(index)
+    expect(inside).toMatch(/^name:/)
+    index.disconnect('bo', 'cy')
+    for (const token of [inside, inside.replace(/^name:/, 'OUT_OF_NETWORK:'), inside.replace(/^name:/, '')])
+      expectError(() => index.getPerson('cy', { viewer: ME, token }), 403, 'out-of-network')
+  })
+
+  test('the secret is at least 32 bytes: a shorter one is refused when the index is made', () => {
+    for (const secret of [Buffer.alloc(0), Buffer.alloc(31), 'too short'])
+      expectError(() => emptyIndex({ secret }), 400, 'invalid-token-secret', '32')
+    expect(() => emptyIndex({ secret: Buffer.alloc(32) })).not.toThrow()
   })
 })

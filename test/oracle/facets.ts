@@ -18,13 +18,20 @@ export interface Seen {
 
 const LANGUAGES = ['en', 'es', 'fr', 'de', 'it', 'pt']
 
-/** docs/spec.md §8: `language` lower-cased up to the first `-` or `_`, when one of the six; else `_o`. */
+/**
+ * docs/spec.md §8: `language` lower-cased up to the first `-` or `_`, when one of the six; else `_o`.
+ * docs/spec.md §8 "Buckets": a member without a `language` is in `_o` too.
+ */
 export function languageBucket(language: string | undefined): string {
-  const lang = (language ?? '').toLowerCase().split(/[-_]/)[0]
+  if (language === undefined) return '_o'
+  const lang = language.toLowerCase().split(/[-_]/)[0]
   return LANGUAGES.includes(lang) ? lang : '_o'
 }
 
-/** A company or school id as a bucket code: `String(id)`, lower-cased. */
+/**
+ * A company or school id as a bucket code: `String(id)`, lower-cased (docs/spec.md §8: ids compare
+ * case-insensitively; ingest accepts only ids a facet value can say, so every bucket can be selected).
+ */
 const idCode = (id: string | number): string => String(id).toLowerCase()
 
 /** docs/spec.md §4.2 "member's values", deduplicated. */
@@ -99,7 +106,8 @@ export function histogram(
     .sort(([codeA, countA], [codeB, countB]) => countB - countA || compareCodeUnits(codeA, codeB))
     .slice(0, limit)
   const kept = ranked.map(([bucket]) => bucket)
-  // Plus every selected bucket not among them, in request order, even with count 0.
+  // Plus every selected bucket not among them, even with count 0, in the order the request's
+  // `facet` filters name them (docs/spec.md §8 "Buckets"): `selected` is in that order.
   for (const bucket of selected) if (!kept.includes(bucket)) kept.push(bucket)
   return kept.map((bucket) => ({
     code: bucket,
@@ -114,10 +122,21 @@ export function compareCodeUnits(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0
 }
 
-/** The most frequent of `names`, ties going to the smallest in code-unit order. */
-export function mostFrequent(names: string[]): string | undefined {
+/**
+ * docs/spec.md §8 "Buckets": a display name is a name only when something of it shows. The
+ * project's reading (docs/decisions.md): an empty or whitespace-only name is no name.
+ */
+export function isName(name: string | undefined): name is string {
+  return name !== undefined && name.trim() !== ''
+}
+
+/**
+ * The most frequent of `names` that are names (`isName`), ties going to the smallest in
+ * code-unit order; undefined when none is.
+ */
+export function mostFrequent(names: (string | undefined)[]): string | undefined {
   const counts = new Map<string, number>()
-  for (const name of names) counts.set(name, (counts.get(name) ?? 0) + 1)
+  for (const name of names) if (isName(name)) counts.set(name, (counts.get(name) ?? 0) + 1)
   let best: string | undefined
   let bestCount = 0
   for (const [name, count] of counts) {
@@ -149,7 +168,8 @@ const LANGUAGE_NAMES: Record<string, string> = {
 /**
  * docs/spec.md §4.2 bucket names. `everyone` is every indexed member as the viewer sees it (location
  * and industry names are public; company and school names come only from positions and
- * educations this viewer may see, docs/spec.md §8). A bucket without a known name is named by its code.
+ * educations this viewer may see, docs/spec.md §8). docs/spec.md §8 "Buckets": a bucket whose name
+ * is unknown (no visible display name, or a selected value no member holds) is named by its code.
  */
 export function bucketName(code: FacetCode, bucket: string, everyone: Seen[]): string {
   return knownBucketName(code, bucket, everyone) ?? bucket
@@ -180,9 +200,7 @@ function knownBucketName(code: FacetCode, bucket: string, everyone: Seen[]): str
       return mostFrequent(
         everyone.flatMap(({ profile, sight }) =>
           visiblePositions(profile, sight).flatMap((p) =>
-            p.company.id !== undefined && idCode(p.company.id) === bucket && p.company.name !== undefined
-              ? [p.company.name]
-              : [],
+            p.company.id !== undefined && idCode(p.company.id) === bucket ? [p.company.name] : [],
           ),
         ),
       )
@@ -190,9 +208,7 @@ function knownBucketName(code: FacetCode, bucket: string, everyone: Seen[]): str
       return mostFrequent(
         everyone.flatMap(({ profile, sight }) =>
           visibleEducations(profile, sight).flatMap((e) =>
-            e.school.id !== undefined && idCode(e.school.id) === bucket && e.school.name !== undefined
-              ? [e.school.name]
-              : [],
+            e.school.id !== undefined && idCode(e.school.id) === bucket ? [e.school.name] : [],
           ),
         ),
       )

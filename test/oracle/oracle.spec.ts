@@ -206,6 +206,57 @@ describe('oracle: facets (docs/spec.md §4)', () => {
   })
 })
 
+describe('oracle: the three readings of docs/spec.md §8 "Buckets"', () => {
+  const small = (profiles: Profile[]) => {
+    const oracle = new Oracle({ now: () => NOW, facetBucketLimit: 1 })
+    oracle.add([{ id: 'v', firstName: 'Vera', lastName: 'Viewer' }, ...profiles])
+    for (const p of profiles) oracle.connect('v', p.id)
+    return oracle
+  }
+
+  it('puts a member without a language in _o', () => {
+    const oracle = small([{ id: 'a', firstName: 'Ann', lastName: 'A' }])
+    expect(oracle.answer({ facets: 'language' }, as).facets[0].buckets).toEqual([
+      { code: '_o', name: 'Others', count: 1, selected: false },
+    ])
+  })
+
+  it('names a bucket by its code when no visible display name is a name (empty or blank is none)', () => {
+    const oracle = small([
+      { id: 'a', firstName: 'Ann', lastName: 'A', positions: [{ company: { id: 'x', name: '' } }] },
+      { id: 'b', firstName: 'Bob', lastName: 'B', positions: [{ company: { id: 'x', name: 'Real Name' } }] },
+      { id: 'c', firstName: 'Cy', lastName: 'C', location: { name: ' ', code: 'us:84' } },
+    ])
+    const [company, location] = oracle.answer({ facets: 'current-company,location' }, as).facets
+    expect(company.buckets).toEqual([{ code: 'x', name: 'Real Name', count: 2, selected: false }])
+    expect(location.buckets).toEqual([
+      { code: 'us:0', name: 'United States of America', count: 1, selected: false },
+    ])
+    const selected = oracle.answer({ facet: 'location,us:84', facets: 'location' }, as).facets[0]
+    expect(selected.buckets.map((b) => [b.code, b.name])).toEqual([
+      ['us:0', 'United States of America'],
+      ['us:84', 'us:84'],
+    ])
+  })
+
+  it('lists selected buckets outside the top list in the order the facet filters name them', () => {
+    const industry = (id: string, code: number): Profile => ({
+      id,
+      firstName: 'I',
+      lastName: id,
+      industry: { code, name: `Industry ${code}` },
+    })
+    const oracle = small([industry('a', 1), industry('b', 1), industry('c', 2), industry('d', 3)])
+    const answer = oracle.answer({ facet: ['industry,3,9', 'industry,2'], facets: 'industry' }, as)
+    expect(answer.facets[0].buckets.map((b) => [b.code, b.count, b.selected])).toEqual([
+      ['1', 2, false],
+      ['3', 1, true],
+      ['9', 0, true],
+      ['2', 1, true],
+    ])
+  })
+})
+
 describe('oracle: updates and the legacy document (docs/spec.md §1.2, §5.4, §7)', () => {
   it('keeps edges across a replace and drops them on remove', () => {
     const oracle = world()

@@ -64,6 +64,8 @@ export class Oracle {
   private readonly caps: Record<AccountLevel, number>
   private readonly facetBucketLimit: number
   private readonly secret: Buffer
+  /** docs/spec.md §6.2: a member's (or viewer's) incarnation is how often its id was removed; a replace keeps it. */
+  private readonly removals = new Map<string, number>()
 
   constructor(options: OracleOptions = {}) {
     this.now = options.now ?? (() => new Date())
@@ -89,6 +91,7 @@ export class Oracle {
     if (!this.profiles.has(id)) return false
     this.profiles.delete(id)
     this.network.forget(id)
+    this.removals.set(id, (this.removals.get(id) ?? 0) + 1)
     return true
   }
 
@@ -181,7 +184,19 @@ export class Oracle {
       const degree = this.network.degree(viewer, id)
       return {
         profile,
-        context: { degree, now, links: (member) => profileLinks(this.secret, viewer, member, degree, now) },
+        context: {
+          degree,
+          now,
+          links: (member) => {
+            const grant = {
+              viewer,
+              viewerIncarnation: this.removals.get(viewer) ?? 0,
+              member,
+              memberIncarnation: this.removals.get(member) ?? 0,
+            }
+            return profileLinks(this.secret, grant, degree, now)
+          },
+        },
       }
     })
   }

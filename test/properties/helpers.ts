@@ -18,7 +18,7 @@ export const RUNS = Number(process.env.FC_RUNS ?? 100)
 export const NOW = new Date('2026-06-15T00:00:00Z')
 
 /** Index options for a world: fixed clock, test geocoder, the world's caps and bucket limit. */
-const SECRET = Buffer.from('conformance suite secret')
+const SECRET = Buffer.from('conformance suite secret, 32+ bytes')
 
 export function optionsFor(world: Pick<World, 'caps' | 'facetBucketLimit'>) {
   return {

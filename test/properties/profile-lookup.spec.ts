@@ -26,7 +26,8 @@ import {
 import { NOW, outcome, RUNS } from './helpers.js'
 
 const DAY = 24 * 60 * 60 * 1000
-const SECRET = Buffer.from('profile-lookup property secret')
+const GIVEN = 'Chief Stealth Officer at StealthCo'
+const SECRET = Buffer.from('profile-lookup property secret, 32+ bytes')
 const TTL = 24 * 60 * 60 * 1000
 const ALL = {
   certifications: 'include',
@@ -226,9 +227,11 @@ describe('profile lookups never show what the caller may not see (docs/spec.md �
   it('lookupProfile: hidden sections are null, and hidden data (now or in history) changes nothing', async () => {
     let backfilled = 0
     await fc.assert(
-      fc.asyncProperty(historyArb, async (versions) => {
-        const plain = await lookupOutcome(indexWithHistory(versions, (p) => p))
-        const masked = await lookupOutcome(indexWithHistory(versions, (p) => mask(p, PUBLIC_SIGHT, NOW)))
+      fc.asyncProperty(historyArb, fc.boolean(), async (versions, given) => {
+        // Half the time every version carries a document's own occupation (docs/spec.md §1.3).
+        const own = (p: Profile) => (given ? ({ ...p, personProfile: { occupation: GIVEN } } as Profile) : p)
+        const plain = await lookupOutcome(indexWithHistory(versions, own))
+        const masked = await lookupOutcome(indexWithHistory(versions, (p) => mask(own(p), PUBLIC_SIGHT, NOW)))
         expect(masked).toEqual(plain)
         expect('profile' in plain).toBe(true)
         if (!('profile' in plain)) return
@@ -242,6 +245,10 @@ describe('profile lookups never show what the caller may not see (docs/spec.md �
           else if (scalar) expect(doc[field], field).toBe(current[section] ?? null)
           else expect(Array.isArray(doc[field]), field).toBe(true)
         }
+        // A field derived from a section is null whenever that section is hidden, even when the
+        // document gave its own text (docs/spec.md §1.3).
+        if (!sectionVisible(current, 'positions', PUBLIC_SIGHT)) expect(doc.occupation).toBeNull()
+        else if (given) expect(doc.occupation).toBe(GIVEN)
         if (doc.experiences !== null)
           expect(doc.experiences).toHaveLength(visiblePositions(current, PUBLIC_SIGHT).length)
         if (doc.education !== null)
@@ -347,6 +354,92 @@ describe('profile-link tokens at getPerson level (docs/spec.md §6.2)', () => {
           expect(get(index, member.id, { viewer, token: token_, fields })).toEqual({ id: member.id })
           setTime(NOW.getTime() + TTL)
           expect(get(index, member.id, { viewer, token: token_, fields })).toEqual(denied)
+        },
+      ),
+      { numRuns: RUNS },
+    )
+  })
+
+  it('renewing never extends access, and a token dies with its member’s or viewer’s incarnation', () => {
+    type Linked = {
+      apiStandardProfileRequest: { headers: { values: { value: string }[] } }
+      siteStandardProfileRequest: { url: string }
+    }
+    const fields = '(id,api-standard-profile-request,site-standard-profile-request)'
+    const expiryOf = (token: string) => Number.parseInt(token.split('.')[0], 36)
+    fc.assert(
+      fc.property(
+        worldArb({ maxProfiles: 12 }),
+        fc.nat(),
+        fc.nat(),
+        fc.array(fc.record({ wait: fc.integer({ min: 0, max: TTL / 2 }), site: fc.boolean() }), {
+          maxLength: 6,
+        }),
+        fc.constantFrom('replace', 'member', 'viewer', 'member twice', 'someone else'),
+        (world, v, m, hops, life) => {
+          const ids = world.profiles.map((p) => p.id)
+          fc.pre(ids.length >= 2)
+          const viewer = ids[v % ids.length]
+          const member = world.profiles[m % ids.length]
+          fc.pre(member.id !== viewer && ['A', 'O'].includes(networkOf(world).degree(viewer, member.id)))
+          const { index, setTime } = buildIndex(world)
+          const first = tokenFrom(index, viewer, member)
+          fc.pre(first !== undefined)
+          const issued = first as string
+          const expiry = expiryOf(issued)
+          // A chain of renewals: each fetch follows a link of the document the previous one returned.
+          let time = NOW.getTime()
+          let options: GetPersonOptions = { viewer, token: `OUT_OF_NETWORK:${issued}`, fields }
+          let ref = member.id
+          for (const { wait, site } of hops) {
+            time += wait
+            setTime(time)
+            const seen = get(index, ref, options)
+            if (time >= expiry) {
+              expect(seen, 'a renewed token outlived the first').toEqual(denied)
+              break
+            }
+            expect(seen).toHaveProperty('id', member.id)
+            const linked = seen as unknown as Linked
+            const header = linked.apiStandardProfileRequest.headers.values[0].value
+            expect(header.startsWith('OUT_OF_NETWORK:')).toBe(true)
+            expect(expiryOf(header.slice(header.indexOf(':') + 1))).toBeLessThanOrEqual(expiry)
+            if (site) {
+              ref = linked.siteStandardProfileRequest.url
+              options = { viewer, fields }
+            } else {
+              ref = member.id
+              options = { viewer, token: header, fields }
+            }
+          }
+          // Lives: a replace keeps the member's incarnation; a remove and add is a new one.
+          setTime(NOW.getTime())
+          const again = (id: string) => {
+            const profile = world.profiles.find((p) => p.id === id) as Profile
+            index.remove(id)
+            index.add({ ...structuredClone(profile), firstName: 'Another', lastName: 'Person' })
+          }
+          const other = ids.find((id) => id !== viewer && id !== member.id)
+          if (life === 'replace') index.add(structuredClone(member))
+          else if (life === 'member') again(member.id)
+          else if (life === 'member twice') {
+            again(member.id)
+            again(member.id)
+          } else if (life === 'viewer') again(viewer)
+          else if (other !== undefined) again(other)
+          const kept = life === 'replace' || life === 'someone else'
+          const fetched = get(index, member.id, { viewer, token: issued, fields: '(id)' })
+          expect(fetched, life).toEqual(kept ? { id: member.id } : denied)
+          // The new incarnation gets working links from a new search.
+          if (!kept) {
+            const renamed =
+              life === 'viewer' ? member : { ...member, firstName: 'Another', lastName: 'Person' }
+            const fresh = tokenFrom(index, viewer, renamed)
+            if (fresh !== undefined)
+              expect(get(index, member.id, { viewer, token: fresh, fields: '(id)' })).toEqual({
+                id: member.id,
+              })
+          }
         },
       ),
       { numRuns: RUNS },

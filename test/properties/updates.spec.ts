@@ -60,6 +60,22 @@ const BREAKAGES: Record<string, (p: Record<string, unknown>) => void> = {
   'blank first name': (p) => {
     p.firstName = '  '
   },
+  'empty first name': (p) => {
+    p.firstName = ''
+  },
+  'empty last name': (p) => {
+    p.lastName = ''
+  },
+  // A company or school id no facet value can select (docs/spec.md §8, docs/decisions.md).
+  'company id with a comma': (p) => {
+    p.positions = [{ company: { id: 'Acme, Inc', name: 'Acme, Inc' } }]
+  },
+  'empty company id': (p) => {
+    p.positions = [{ company: { id: '' } }]
+  },
+  'school id with a space at its end': (p) => {
+    p.educations = [{ school: { id: 'mit ' } }]
+  },
   'no last name': (p) => {
     delete p.lastName
   },

@@ -24,7 +24,7 @@ export const ERROR_KINDS = {
   forbidden: { status: 403, errorCode: 0 },
   /** A member (or profile) that the index does not hold. */
   notFound: { status: 404, errorCode: 0 },
-  /** A snapshot that is truncated, corrupted or of another format. */
+  /** A snapshot that cannot be written, or is truncated, corrupted or of another format. */
   badSnapshot: { status: 500, errorCode: 0 },
   /** An upstream profile source failed. */
   sourceFailed: { status: 503, errorCode: 0 },
@@ -117,6 +117,10 @@ export const ERROR_CATALOGUE = Object.freeze({
     'badParameter',
     'Invalid value {value} for parameter {parameter}: {bucket} is not <shape>',
   ),
+  'too-many-facets': entry(
+    'badParameter',
+    'Invalid parameter {parameter}: given <count> times, at most <max>',
+  ),
 
   // badSelector: docs/spec.md §3.7, §5.1; the first three are the legacy API's own messages.
   'unknown-field': entry('badSelector', 'Unknown field {field} in resource {resource}'),
@@ -146,6 +150,9 @@ export const ERROR_CATALOGUE = Object.freeze({
     'badRequest',
     'Invalid request path {url}: malformed percent-encoding in field selector',
   ),
+  'request-too-long': entry('badRequest', 'Invalid request: longer than <max> characters'),
+  'unreadable-argument': entry('badRequest', 'Unreadable <argument>: reading it threw <cause>'),
+  'invalid-argument': entry('badRequest', 'Invalid <argument> {value}: expected <expected>'),
   'unreadable-parameter-value': entry(
     'badRequest',
     'Unreadable value for parameter {parameter}: expected a string, number or boolean, got <type>',
@@ -158,6 +165,10 @@ export const ERROR_CATALOGUE = Object.freeze({
   ),
   'invalid-group': entry('badRequest', 'Invalid group {group}'),
   'invalid-token-expiry': entry('badRequest', 'Invalid token expiry {expiresAt}'),
+  'invalid-token-secret': entry(
+    'badRequest',
+    'Invalid token secret: expected a Buffer, Uint8Array or string of at least <min> bytes, got <given>',
+  ),
 
   // invalidProfile: docs/spec.md §1.1, §1.3. `<problem>` is the field's path and what is wrong with it.
   'invalid-profile': entry('invalidProfile', 'Invalid profile <record>: <problem>'),
@@ -209,6 +220,34 @@ export const ERROR_CATALOGUE = Object.freeze({
   ),
   'snapshot-invalid-record': entry('badSnapshot', 'Snapshot <path> holds an invalid record: <cause>'),
   'snapshot-invalid-link': entry('badSnapshot', 'Snapshot <path> holds an invalid link: <cause>'),
+  'snapshot-empty': entry('badSnapshot', 'Snapshot <path> is empty'),
+  'snapshot-not-a-file': entry('badSnapshot', 'Snapshot <path> is not a regular file but a <type>'),
+  'snapshot-line-too-long': entry(
+    'badSnapshot',
+    'Snapshot <path> has a line longer than <max> bytes (line <line>)',
+  ),
+  'snapshot-second-header': entry('badSnapshot', 'Snapshot <path> has a second header (line <line>)'),
+  'snapshot-unknown-record': entry(
+    'badSnapshot',
+    'Snapshot <path> has a record of unknown kind <kind> (line <line>)',
+  ),
+  'snapshot-malformed-record': entry(
+    'badSnapshot',
+    'Snapshot <path> has a malformed <kind> record (line <line>)',
+  ),
+  'snapshot-duplicate-profile': entry(
+    'badSnapshot',
+    'Snapshot <path> holds a second profile of member {member} (line <line>)',
+  ),
+  'snapshot-unknown-member': entry(
+    'badSnapshot',
+    'Snapshot <path> holds history of member {member}, which it has no profile of (line <line>)',
+  ),
+  'snapshot-record-too-large': entry(
+    'badSnapshot',
+    'Snapshot <path> cannot be written: a record of <size> bytes is over the limit of <max>',
+  ),
+  'snapshot-write-failed': entry('badSnapshot', 'Snapshot <path> cannot be written: <cause>'),
 
   // sourceFailed: docs/spec.md §6.1, refreshing from a profile source.
   'no-profile-source': entry('sourceFailed', 'No profile source is configured'),
@@ -290,6 +329,32 @@ export class PeopleSearchError<C extends ErrorCode = ErrorCode> extends Error {
     this.values = shown
     this.requestId = options?.requestId ?? newRequestId()
     this.timestamp = options?.timestamp ?? Date.now()
+    ISSUED.add(this)
+  }
+}
+
+/** Every error the library built: a brand that no Proxy or look-alike object can fake. */
+const ISSUED = new WeakSet<object>()
+
+/**
+ * Whether `value` is a `PeopleSearchError` the library built, asked without running any code of
+ * the caller's (`instanceof` would run a Proxy's `getPrototypeOf` trap).
+ */
+export function isPeopleSearchError(value: unknown): value is PeopleSearchError {
+  return typeof value === 'object' && value !== null && ISSUED.has(value)
+}
+
+/**
+ * `read()`, which reads a value the caller handed in (a property, so a getter or a Proxy trap may
+ * run): whatever it throws that is not a `PeopleSearchError` becomes the 400
+ * `unreadable-argument` naming `argument` (docs/spec.md §3.7).
+ */
+export function readArgument<T>(argument: string, read: () => T): T {
+  try {
+    return read()
+  } catch (error) {
+    if (isPeopleSearchError(error)) throw error
+    return fail('unreadable-argument', { argument, cause: error })
   }
 }
 

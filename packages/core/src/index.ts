@@ -4,7 +4,7 @@
 export type { ErrorCode, ErrorEntry, ErrorKind, ErrorValues, PeopleSearchErrorOptions } from './errors.js'
 export { ERROR_CATALOGUE, ERROR_KINDS, PeopleSearchError } from './errors.js'
 export type { Geocoder } from './geo/geocoder.js'
-export { distanceMiles } from './geo/geocoder.js'
+export { checkedDistanceMiles as distanceMiles } from './geo/geocoder.js'
 export { UsZipGeocoder } from './geo/us-zip-geocoder.js'
 export type { GetPersonOptions } from './links/get-person.js'
 export { FULL_PERSON } from './links/person-selector.js'

@@ -1,8 +1,9 @@
 import { randomBytes } from 'node:crypto'
+import { tokenSecret } from './access/access-token.js'
 import { profileLinks } from './access/profile-links.js'
 import { type ExecutionContext, execute } from './collect/execute.js'
 import { DEGREE_LETTERS, SELF } from './domain/degree.js'
-import { fail, PeopleSearchError } from './errors.js'
+import { fail, PeopleSearchError, readArgument } from './errors.js'
 import { parseSelector } from './fields/parse-selector.js'
 import { renderSearchResult } from './fields/render-result.js'
 import { checkSelector } from './fields/schema.js'
@@ -14,15 +15,17 @@ import type { LookupParams } from './lookup/lookup-params.js'
 import { type LookupResult, lookupProfile } from './lookup/lookup-profile.js'
 import { ProfileHistory } from './lookup/profile-history.js'
 import type { ProfileSource } from './lookup/profile-source.js'
+import { isMemberId } from './model/member-id.js'
+import type { OwnedProfile } from './model/own-profile.js'
 import type { AccountLevel, Profile } from './model/profile.js'
-import { validateProfile, validateProfiles } from './model/validate-profile.js'
+import { ownValidProfiles } from './model/validate-profile.js'
 import { parseSearchRequest } from './query/parse-request.js'
 import type { SearchAnswer } from './query/search-answer.js'
 import { reachesEveryone } from './query/search-plan.js'
 import type { FacetCode, SearchQuery, SearchRequest } from './query/search-query.js'
 import type { PersonDocument, SearchResult } from './result.js'
-import type { SnapshotRecord } from './snapshot/format.js'
-import { readSnapshot } from './snapshot/read-snapshot.js'
+import { captureSnapshot } from './snapshot/capture-snapshot.js'
+import { loadSnapshot } from './snapshot/load-snapshot.js'
 import { writeSnapshot } from './snapshot/write-snapshot.js'
 import { NetworkCache } from './store/network.js'
 import { IndexStore } from './store/store.js'
@@ -36,8 +39,11 @@ export interface PeopleIndexOptions {
   caps?: Partial<Record<AccountLevel, number>>
   /** How many top buckets a histogram shows besides the selected ones (docs/spec.md §4.3). */
   facetBucketLimit?: number
-  /** Key of the profile-link tokens (docs/spec.md §6.2); random per index unless given. */
-  secret?: Buffer
+  /**
+   * Key of the profile-link tokens (docs/spec.md §6.2): at least 32 bytes (a `Buffer`, a
+   * `Uint8Array` or a string's UTF-8), copied; random per index unless given.
+   */
+  secret?: Uint8Array | string
   /** Where `lookupProfile` with `use_cache=if-recent` gets fresh copies (docs/spec.md §6.1). */
   source?: ProfileSource
 }
@@ -81,13 +87,16 @@ export class PeopleIndex {
   private readonly source: ProfileSource | undefined
   /** Earlier versions and add times of members, for profile lookups (docs/spec.md §6.1). */
   private readonly history = new ProfileHistory()
+  /** Ids removed at least once, with their current incarnation: how often each was removed (docs/spec.md §6.2). */
+  private readonly incarnations = new Map<string, number>()
 
-  constructor(options: PeopleIndexOptions = {}) {
+  constructor(given: PeopleIndexOptions = {}) {
+    const options = readIndexOptions(given)
     this.now = options.now ?? (() => new Date())
     this.geocoder = options.geocoder ?? new UsZipGeocoder()
     this.caps = { ...DEFAULT_CAPS, ...options.caps }
     this.bucketLimit = options.facetBucketLimit ?? 10
-    this.secret = options.secret ?? randomBytes(32)
+    this.secret = options.secret === undefined ? randomBytes(32) : tokenSecret(options.secret)
     this.source = options.source
     this.store = new IndexStore(this.geocoder)
   }
@@ -98,18 +107,14 @@ export class PeopleIndex {
   }
 
   /**
-   * Adds profiles, replacing any with the same id (its connections and groups stay). Every
-   * profile is validated first: one bad profile rejects the whole call and changes nothing.
-   * The index keeps the objects it is given (copying a million profiles would double the
-   * heap): treat them as immutable afterwards, and add a new object to change a member.
+   * Adds profiles, replacing any with the same id (its connections and groups stay). The index
+   * keeps its own copy of each (docs/spec.md §1.1): every field the profile table names is read
+   * once, other keys are not read at all, and changing the objects afterwards changes nothing.
+   * Every copy is validated before anything is stored: one bad profile (or one whose read
+   * throws) rejects the whole call and changes nothing, history included.
    */
   add(profiles: Profile | readonly Profile[]): void {
-    let batch: Profile[]
-    if (Array.isArray(profiles)) batch = validateProfiles(profiles)
-    else {
-      validateProfile(profiles, recordOf(profiles))
-      batch = [profiles as Profile]
-    }
+    const batch = ownValidProfiles(profiles)
     const now = this.now().getTime()
     const store = this.store
     for (const profile of batch) {
@@ -121,16 +126,17 @@ export class PeopleIndex {
         store.retire(old, now)
       }
     }
-    this.compactIfWasteful()
+    this.compactIfWasteful(now)
   }
 
   /** Removes a member with its connections and group memberships; false when it was not there. */
   remove(id: string): boolean {
-    const slot = this.store.slotOf.get(id)
+    const slot = this.liveSlot(id)
     if (slot === undefined) return false
-    this.history.removed(this.store.profiles[slot] as Profile)
+    this.history.removed(this.store.profiles[slot] as OwnedProfile)
     this.store.graph.isolate(slot)
     this.store.retire(slot, this.now().getTime())
+    this.incarnations.set(id, this.incarnationOf(id) + 1)
     this.compactIfWasteful()
     return true
   }
@@ -144,8 +150,8 @@ export class PeopleIndex {
 
   /** Removes a connection; a pair that is not linked (an unknown member too) is left alone (docs/spec.md §8). */
   disconnect(a: string, b: string): void {
-    const slotA = this.store.slotOf.get(a)
-    const slotB = this.store.slotOf.get(b)
+    const slotA = this.liveSlot(a)
+    const slotB = this.liveSlot(b)
     if (slotA !== undefined && slotB !== undefined) this.store.graph.disconnect(slotA, slotB)
   }
 
@@ -154,7 +160,7 @@ export class PeopleIndex {
   }
 
   leaveGroup(member: string, group: string): void {
-    const slot = this.store.slotOf.get(member)
+    const slot = this.liveSlot(member)
     if (slot !== undefined) this.store.graph.leave(slot, checkGroup(group))
   }
 
@@ -165,17 +171,26 @@ export class PeopleIndex {
    * parser checks them again at run time, so untyped input is judged the same way.
    */
   search(request: SearchRequest, options: SearchOptions): SearchResult {
+    const now = this.judge()
     const { viewer, query, selector } = this.prepare(request, options)
     const context = this.context(viewer, query)
     const answer = execute(query, context)
-    const now = this.now().getTime()
     const viewerId = this.store.ids[viewer]
+    const viewerIncarnation = this.incarnationOf(viewerId)
     return renderSearchResult(answer, selector, (id) => {
       const slot = this.store.slotOf.get(id) as number
       const degree = DEGREE_LETTERS[context.view.degreeOf(slot)]
       return {
         profile: this.store.profiles[slot] as Profile,
-        context: { degree, now, links: (member) => profileLinks(this.secret, viewerId, member, degree, now) },
+        context: {
+          degree,
+          now,
+          links: (member) => {
+            const memberIncarnation = this.incarnationOf(member)
+            const grant = { viewer: viewerId, viewerIncarnation, member, memberIncarnation }
+            return profileLinks(this.secret, grant, degree, now)
+          },
+        },
       }
     })
   }
@@ -185,6 +200,7 @@ export class PeopleIndex {
    * `total` and the histograms. For callers that render their own documents.
    */
   searchAnswer(request: SearchRequest, options: SearchOptions): SearchAnswer {
+    this.judge()
     const { viewer, query } = this.prepare(request, options)
     return execute(query, this.context(viewer, query))
   }
@@ -200,6 +216,7 @@ export class PeopleIndex {
       source: this.source,
       idsWithUrl: (url) => this.history.idsWithUrl(url, () => liveProfiles(store())),
       profileOf: (id) => this.profileOf(id),
+      incarnationOf: (id) => this.incarnationOf(id),
       timeOf: (profile) => this.history.timeOf(profile),
       versionsOf: (id) => this.history.versionsOf(id),
       store: (profile) => this.add(profile),
@@ -210,11 +227,18 @@ export class PeopleIndex {
    * The legacy person document of a member for a viewer (docs/spec.md §6.2); `ref` is a member id or a
    * search result's profile link. Members outside the viewer's network need that link's token.
    */
-  getPerson(ref: string, options: GetPersonOptions): PersonDocument {
+  getPerson(ref: string, given: GetPersonOptions): PersonDocument {
+    // Each option read once, into an object of the index's own.
+    const options = readArgument('getPerson options', () => ({
+      viewer: given?.viewer,
+      token: given?.token,
+      fields: given?.fields,
+    }))
     return getPerson(ref, options, {
       now: this.now().getTime(),
       secret: this.secret,
       profileOf: (id) => this.profileOf(id),
+      incarnationOf: (id) => this.incarnationOf(id),
       degreeOf: (viewer, member) => {
         const store = this.store
         const slot = store.slotOf.get(viewer) as number
@@ -225,14 +249,26 @@ export class PeopleIndex {
     })
   }
 
+  private incarnationOf(id: string): number {
+    return this.incarnations.get(id) ?? 0
+  }
+
+  /** A snapshot's `incarnation` record: `[member id, a count ≥ 1]`, else the snapshot is refused. */
+  private restoreIncarnation(path: string, record: unknown): void {
+    const [id, count] = Array.isArray(record) && record.length === 2 ? record : []
+    if (!isMemberId(id) || !Number.isSafeInteger(count) || (count as number) < 1)
+      fail('snapshot-invalid-record', { path, cause: { incarnation: record } })
+    this.incarnations.set(id, count as number)
+  }
+
   private profileOf(id: string): Profile | undefined {
-    const slot = typeof id === 'string' ? this.store.slotOf.get(id) : undefined
+    const slot = this.liveSlot(id)
     return slot === undefined ? undefined : this.store.profiles[slot]
   }
 
   // docs/spec.md §8 order: viewer (401), selector (400), parameters (400).
   private prepare(request: SearchRequest, options: SearchOptions) {
-    const viewer = this.viewerSlot(options?.viewer)
+    const viewer = this.viewerSlot(readArgument('search options', () => options?.viewer))
     let selector: Selector | undefined
     const query = parseSearchRequest(request, (fields) => {
       if (fields === undefined) return
@@ -243,46 +279,32 @@ export class PeopleIndex {
   }
 
   /**
-   * Writes every profile, connection and membership to `path` (docs/spec.md §7). The file is replaced
-   * only once the new snapshot is complete and flushed.
+   * Writes a snapshot of the index as it is at this call to `path` (docs/spec.md §7): profiles,
+   * connections, memberships, and the earlier versions and add times lookups depend on. Changes
+   * made while it is written are not in it. Saves to one path run in call order, the last one
+   * winning; the file (mode 0600) is replaced only once the new snapshot is complete and flushed.
    */
   save(path: string): Promise<void> {
-    return writeSnapshot(path, this.records())
+    if (typeof path !== 'string') return Promise.reject(invalidPath(path))
+    return writeSnapshot(path, captureSnapshot(this.store, this.history, this.incarnations))
   }
 
-  /** An index with the contents of a snapshot; a truncated or corrupted one is refused whole. */
+  /**
+   * An index with the contents of a snapshot. Anything but exactly a snapshot (truncated,
+   * corrupted, foreign, a device) is refused whole with a `badSnapshot` error.
+   */
   static async load(path: string, options: PeopleIndexOptions = {}): Promise<PeopleIndex> {
+    if (typeof path !== 'string') throw invalidPath(path)
     const index = new PeopleIndex(options)
-    const edges: [string, string][] = []
-    const members: [string, string][] = []
-    await readSnapshot(path, (record) => {
-      if ('profile' in record) index.add(record.profile)
-      else if ('edge' in record) edges.push(record.edge)
-      else if ('member' in record) members.push(record.member)
-    }).catch((error: unknown) => {
-      if (error instanceof PeopleSearchError && error.kind === 'badSnapshot') throw error
-      fail('snapshot-invalid-record', { path, cause: error })
+    await loadSnapshot(path, {
+      add: (profile) => index.add(profile),
+      has: (id) => index.store.slotOf.has(id),
+      connect: (a, b) => index.connect(a, b),
+      joinGroup: (member, group) => index.joinGroup(member, group),
+      restoreIncarnation: (record) => index.restoreIncarnation(path, record),
+      history: index.history,
     })
-    try {
-      for (const [a, b] of edges) index.connect(a, b)
-      for (const [member, group] of members) index.joinGroup(member, group)
-    } catch (error) {
-      fail('snapshot-invalid-link', { path, cause: error })
-    }
     return index
-  }
-
-  private *records(): Generator<SnapshotRecord> {
-    const { profiles, ids, graph, slotCount } = this.store
-    for (let slot = 0; slot < slotCount; slot++) {
-      const profile = profiles[slot]
-      if (profile !== undefined) yield { profile }
-    }
-    for (let slot = 0; slot < slotCount; slot++) {
-      if (profiles[slot] === undefined) continue
-      for (const other of graph.neighboursOf(slot)) if (other > slot) yield { edge: [ids[slot], ids[other]] }
-      for (const group of graph.groupsOfMember(slot)) yield { member: [ids[slot], group] }
-    }
   }
 
   private context(viewer: number, query: SearchQuery): ExecutionContext {
@@ -312,24 +334,43 @@ export class PeopleIndex {
     if (viewer === undefined || viewer === null) {
       fail('search-without-viewer')
     }
-    const slot = this.store.slotOf.get(viewer)
+    const slot = this.liveSlot(viewer)
     if (slot === undefined) fail('unknown-viewer', { viewer })
     return slot
   }
 
+  /**
+   * The slot of member `id`. Anything but a member id (a Symbol, a 10 MB string) names no member,
+   * found without hashing it: an answer in constant time, whatever the caller passes.
+   */
+  private liveSlot(id: unknown): number | undefined {
+    return isMemberId(id) ? this.store.slotOf.get(id) : undefined
+  }
+
   private slotOf(id: string): number {
-    const slot = this.store.slotOf.get(id)
+    const slot = this.liveSlot(id)
     if (slot === undefined) fail('unknown-member', { member: id })
     return slot
   }
 
+  /**
+   * The clock of this search, read once, with every member judged against it (docs/spec.md §1.1):
+   * matching, facets, BM25 weights and the rendered `isCurrent` all see this instant. Members
+   * whose current-ness changed since they were stored are indexed again (store.ts `rejudge`).
+   */
+  private judge(): number {
+    const now = this.now().getTime()
+    if (this.store.rejudge(now) > 0) this.compactIfWasteful(now)
+    return now
+  }
+
   // Dead slots linger in posting lists; rebuilding from the live profiles drops them.
-  private compactIfWasteful(): void {
+  private compactIfWasteful(at?: number): void {
     const old = this.store
     const dead = old.slotCount - old.liveCount
     if (dead <= old.liveCount + COMPACT_SLACK) return
     const fresh = new IndexStore(this.geocoder)
-    const now = this.now().getTime()
+    const now = at ?? this.now().getTime()
     const moved = new Map<number, number>()
     for (let slot = 0; slot < old.slotCount; slot++) {
       const profile = old.profiles[slot]
@@ -346,16 +387,92 @@ export class PeopleIndex {
   }
 }
 
-function* liveProfiles(store: IndexStore): Generator<Profile> {
+function* liveProfiles(store: IndexStore): Generator<OwnedProfile> {
   for (let slot = 0; slot < store.slotCount; slot++) {
     const profile = store.profiles[slot]
     if (profile !== undefined) yield profile
   }
 }
 
-function recordOf(profile: unknown): string {
-  const id = (profile as { id?: unknown } | null)?.id
-  return typeof id === 'string' ? `(id "${id}")` : '(without an id)'
+function invalidPath(path: unknown): PeopleSearchError {
+  return new PeopleSearchError('invalid-argument', {
+    argument: 'snapshot path',
+    value: path,
+    expected: 'a string',
+  })
+}
+
+/**
+ * The options of a new index, each read once into an object of the index's own and checked for
+ * its type, so that a Proxy, a throwing getter or a value of the wrong type is a 400 now rather
+ * than a `TypeError` in some later call. What the clock, geocoder and source do when called is
+ * the caller's code, not checked here.
+ */
+function readIndexOptions(given: unknown): PeopleIndexOptions {
+  if (given === undefined) return {}
+  return readArgument('index options', () => {
+    if (typeof given !== 'object' || given === null) badOption('options', given, 'an object')
+    const { now, geocoder, caps, facetBucketLimit, secret, source } = given as Record<string, unknown>
+    const options: PeopleIndexOptions = {}
+    if (now !== undefined) {
+      if (typeof now !== 'function') badOption('now', now, 'a function returning a Date')
+      options.now = checkedClock(now as () => unknown)
+    }
+    if (geocoder !== undefined) {
+      if (!hasMethods(geocoder, 'covers', 'locate')) badOption('geocoder', geocoder, 'a Geocoder')
+      options.geocoder = geocoder as Geocoder
+    }
+    if (caps !== undefined) options.caps = readCaps(caps)
+    if (facetBucketLimit !== undefined) {
+      if (!Number.isSafeInteger(facetBucketLimit) || (facetBucketLimit as number) < 0)
+        badOption('facetBucketLimit', facetBucketLimit, 'an integer ≥ 0')
+      options.facetBucketLimit = facetBucketLimit as number
+    }
+    // Read (and copied) here, where a revoked Proxy or a throwing getter is a 400 too.
+    if (secret !== undefined) options.secret = tokenSecret(secret)
+    if (source !== undefined) {
+      if (!hasMethods(source, 'fetch')) badOption('source', source, 'a ProfileSource')
+      options.source = source as ProfileSource
+    }
+    return options
+  })
+}
+
+/**
+ * The caller's clock, whose every reading is checked: a clock that throws or returns anything but
+ * a valid `Date` is the 400 `invalid-argument` (or `unreadable-argument`), not a `TypeError`.
+ */
+function checkedClock(now: () => unknown): () => Date {
+  return () => {
+    const reading = readArgument('index option now', () => now())
+    const time = readArgument('index option now', () =>
+      reading instanceof Date ? Date.prototype.getTime.call(reading) : Number.NaN,
+    )
+    // A Date of the index's own: a subclass's getTime is never called again.
+    if (Number.isFinite(time)) return new Date(time)
+    return badOption('now', reading, 'a function returning a valid Date')
+  }
+}
+
+function readCaps(caps: unknown): Partial<Record<AccountLevel, number>> {
+  if (typeof caps !== 'object' || caps === null) badOption('caps', caps, 'an object')
+  const own: Partial<Record<AccountLevel, number>> = {}
+  for (const level of Object.keys(DEFAULT_CAPS) as AccountLevel[]) {
+    const cap: unknown = (caps as Record<string, unknown>)[level]
+    if (cap === undefined) continue
+    if (!Number.isSafeInteger(cap) || (cap as number) < 0) badOption(`caps.${level}`, cap, 'an integer ≥ 0')
+    own[level] = cap as number
+  }
+  return own
+}
+
+function hasMethods(value: unknown, ...names: string[]): boolean {
+  if ((typeof value !== 'object' && typeof value !== 'function') || value === null) return false
+  return names.every((name) => typeof (value as Record<string, unknown>)[name] === 'function')
+}
+
+function badOption(option: string, value: unknown, expected: string): never {
+  return fail('invalid-argument', { argument: `index option ${option}`, value, expected })
 }
 
 function checkGroup(group: string): string {

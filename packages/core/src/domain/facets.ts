@@ -29,8 +29,38 @@ export interface FixedBucket {
 /** A location code `cc:N` (docs/spec.md §4.2), lower case; N compares as text (`us:084` is not `us:84`). */
 export const LOCATION_CODE = /^[a-z]{2}:\d+$/
 const INDUSTRY_CODE = /^\d+$/
-// Company and school ids compare case-insensitively; the index lower-cases them too.
-const ENTITY_ID = /^[A-Za-z0-9_.-]{1,64}$/
+
+/** The longest company or school id, in UTF-16 code units (docs/decisions.md). */
+export const MAX_ENTITY_ID_LENGTH = 1000
+const EDGE_SPACE = /^\s|\s$/
+
+/**
+ * A company or school id as text is exactly what a `facet` value can say (docs/spec.md §8,
+ * "every bucket can be selected"): 1–1,000 characters, no comma (the parameter's separator) and
+ * no whitespace at either end (values are trimmed). Profile validation accepts a string id only
+ * when it is one; a number id is its `String`, which always is.
+ */
+export function isEntityId(value: string): boolean {
+  return (
+    value.length > 0 &&
+    value.length <= MAX_ENTITY_ID_LENGTH &&
+    !value.includes(',') &&
+    !EDGE_SPACE.test(value)
+  )
+}
+
+const VISIBLE = /\S/
+
+/**
+ * docs/spec.md §8 "Buckets": a location, industry, company or school display name that is empty
+ * or only whitespace is no name. It never names a bucket; a bucket with no name is named by its code.
+ */
+export function isDisplayName(name: string): boolean {
+  return VISIBLE.test(name)
+}
+
+/** What a company or school id is, in the words of a 400 for a malformed facet value. */
+const entityShape = (what: string) => `a ${what} id of 1–1,000 characters`
 
 /** The network facet's buckets: the degrees' letters and bucket names, in the degree table's order. */
 const NETWORK_BUCKETS: readonly (FixedBucket & { readonly code: Degree })[] = DEGREES.map((row) => ({
@@ -77,19 +107,19 @@ export const FACETS = [
   {
     code: 'current-company',
     name: 'Current Company',
-    bucketShape: 'a company id of 1–64 characters [A-Za-z0-9_.-]',
+    bucketShape: entityShape('company'),
     canonical: entityId,
   },
   {
     code: 'past-company',
     name: 'Past Company',
-    bucketShape: 'a company id of 1–64 characters [A-Za-z0-9_.-]',
+    bucketShape: entityShape('company'),
     canonical: entityId,
   },
   {
     code: 'school',
     name: 'School',
-    bucketShape: 'a school id of 1–64 characters [A-Za-z0-9_.-]',
+    bucketShape: entityShape('school'),
     canonical: entityId,
   },
 ] as const satisfies readonly FacetType[]
@@ -112,8 +142,9 @@ export const FACET_BY_CODE = Object.fromEntries(FACETS.map((facet) => [facet.cod
   readonly [C in FacetCode]: Extract<FacetRow, { code: C }>
 }
 
+/** Company and school ids compare case-insensitively: the bucket code is the id lower-cased. */
 function entityId(value: string): string | undefined {
-  return ENTITY_ID.test(value) ? value.toLowerCase() : undefined
+  return isEntityId(value) ? value.toLowerCase() : undefined
 }
 
 /** A value is a fixed bucket when it is one of their codes once put in their letter case. */

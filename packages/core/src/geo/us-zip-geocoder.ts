@@ -12,7 +12,7 @@ export class UsZipGeocoder implements Geocoder {
   }
 
   locate(country: string, postalCode: string): { lat: number; lon: number } | undefined {
-    if (country !== 'us') return undefined
+    if (country !== 'us' || typeof postalCode !== 'string') return undefined
     const match = /^(\d{5})(?:-\d{4})?$/.exec(postalCode.trim())
     if (!match) return undefined
     const place = zipcodes.lookup(match[1])

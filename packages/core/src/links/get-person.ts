@@ -1,12 +1,17 @@
 import { verifyToken } from '../access/access-token.js'
-import { profileLinks } from '../access/profile-links.js'
+import { authType, profileLinks } from '../access/profile-links.js'
 import { DEGREE_BY_LETTER, type Degree } from '../domain/degree.js'
 import { fail } from '../errors.js'
 import { renderPerson } from '../fields/render-person.js'
 import type { Profile } from '../model/profile.js'
 import type { PersonDocument } from '../result.js'
 import { readPersonSelector } from './person-selector.js'
-import { bareToken, readReference } from './profile-reference.js'
+import {
+  type PresentedToken,
+  type ProfileReference,
+  presentedToken,
+  readReference,
+} from './profile-reference.js'
 
 export interface GetPersonOptions {
   /** The member on whose behalf the profile is fetched. */
@@ -26,6 +31,8 @@ export interface PersonHost {
   now: number
   secret: Buffer
   profileOf(id: string): Profile | undefined
+  /** The incarnation of a member (the viewer too): 0, one more each time its id was removed (docs/spec.md §6.2). */
+  incarnationOf(id: string): number
   /** The member's degree relative to the viewer, `self` for the viewer itself. */
   degreeOf(viewer: string, member: string): Degree | 'self'
 }
@@ -35,8 +42,11 @@ export interface PersonHost {
  * member id, a profile link's api url (`/v1/people/<id>:full`, with or without scheme and host,
  * optionally `:(selector)` instead of `:full`) or its site url (`/profile/view?id=…&authToken=…`).
  * F members show public and connections sections, S members public ones; A and O members show
- * public ones only with a valid token issued to this viewer for this member. The viewer itself
- * sees its own public and connections sections, with `distance` 0.
+ * public ones only with an unexpired token issued to this incarnation of the viewer for this
+ * incarnation of the member, of type `OUT_OF_NETWORK` (a type that the header prefix or the site
+ * url's `authType` claims must be that one). The viewer itself sees its own public and
+ * connections sections, with `distance` 0. The document's own profile links expire no later
+ * than the token used, so following them never extends access.
  *
  * Checks in order: viewer (401), reference and selector (400), member (404), token (403).
  */
@@ -51,17 +61,38 @@ export function getPerson(ref: string, options: GetPersonOptions, host: PersonHo
   if (profile === undefined) fail('unknown-member', { member: reference.id })
   const degree = host.degreeOf(viewer, reference.id)
   const shown: Degree = degree === 'self' ? 'F' : degree
-  if (!DEGREE_BY_LETTER[shown].inNetwork) {
-    const token = bareToken(options.token ?? reference.token)
-    if (!verifyToken(host.secret, token, viewer, reference.id, host.now))
-      fail('out-of-network', { member: reference.id })
-  }
   const now = host.now
+  const viewerIncarnation = host.incarnationOf(viewer)
+  let notAfter = Number.POSITIVE_INFINITY
+  if (!DEGREE_BY_LETTER[shown].inNetwork) {
+    const type = authType(shown)
+    const presented = tokenOf(options.token, reference)
+    const memberIncarnation = host.incarnationOf(reference.id)
+    const grant = { viewer, viewerIncarnation, member: reference.id, memberIncarnation, type }
+    const expiresAt =
+      presented === undefined || (presented.type !== undefined && presented.type !== type)
+        ? undefined
+        : verifyToken(host.secret, presented.token, grant, now)
+    if (expiresAt === undefined) fail('out-of-network', { member: reference.id })
+    notAfter = expiresAt
+  }
   const person = renderPerson(profile, selector, {
     degree: shown,
     now,
-    links: (member) => profileLinks(host.secret, viewer, member, shown, now),
+    links: (member) => {
+      const grant = { viewer, viewerIncarnation, member, memberIncarnation: host.incarnationOf(member) }
+      return profileLinks(host.secret, grant, shown, now, notAfter)
+    },
   })
   if (degree === 'self' && Object.hasOwn(person, 'distance')) person.distance = 0
   return person
+}
+
+/** The token of `options.token` (a header value or a bare token), else the one the site url carries. */
+function tokenOf(given: unknown, reference: ProfileReference): PresentedToken | undefined {
+  if (given !== undefined && given !== null) return presentedToken(given)
+  if (reference.token === undefined) return undefined
+  return reference.type === undefined
+    ? { token: reference.token }
+    : { token: reference.token, type: reference.type }
 }

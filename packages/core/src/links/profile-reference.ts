@@ -1,23 +1,31 @@
 import { fail } from '../errors.js'
 import { isMemberId } from '../model/member-id.js'
 
-/** What a profile reference names: the member, and the token and selector it may carry. */
+/** What a profile reference names: the member, and the token (with its type) and selector it may carry. */
 export interface ProfileReference {
   id: string
   token?: string
+  /** The site url's `authType`, as given. */
+  type?: string
   selector?: string
+}
+
+/** A token as a client presents it: the bare token, and the type it claims if it names one. */
+export interface PresentedToken {
+  token: string
+  type?: string
 }
 
 // The forms `access/profile-links.ts` writes, and the looser ones a client may send back:
 // `[scheme://host][/v1]/people/<id>[:full | :(selector)]` or the `id=<id>` form.
 const API_URL = /^(?:[a-z]+:\/\/[^/]+)?(?:\/v1)?\/people\/(?:id=)?([^/:?#]+)(?::(full|\(.*\)))?$/i
 const SITE_URL = /^(?:[a-z]+:\/\/[^/]+)?\/profile\/view\?(.*)$/i
-const TOKEN_TYPE = /^(?:name|OUT_OF_NETWORK):/
+const TOKEN_TYPE = /^(name|OUT_OF_NETWORK):/
 
 /**
  * A member id, a profile link's api url or its site url, read as the member it names; a
- * selector only from `:(…)`, a token only from the site url's `authToken`. Anything else is a
- * 400 `invalid-profile-reference` naming `ref`.
+ * selector only from `:(…)`, a token only from the site url's `authToken` (and its type from
+ * `authType`). Anything else is a 400 `invalid-profile-reference` naming `ref`.
  */
 export function readReference(ref: unknown): ProfileReference {
   if (typeof ref !== 'string' || ref === '') fail('invalid-profile-reference', { reference: ref })
@@ -34,15 +42,23 @@ export function readReference(ref: unknown): ProfileReference {
     const id = query.get('id')
     if (isMemberId(id)) {
       const token = query.get('authToken')
-      return token === null ? { id } : { id, token }
+      const type = query.get('authType')
+      if (token === null) return { id }
+      return type === null ? { id, token } : { id, token, type }
     }
   }
   return fail('invalid-profile-reference', { reference: ref })
 }
 
-/** The bare token of an `x-li-auth-token` header value (`name:<token>`); a bare token as it is. */
-export function bareToken(token: string | undefined): string | undefined {
-  return token?.replace(TOKEN_TYPE, '')
+/**
+ * The token of an `x-li-auth-token` header value (`name:<token>`, `OUT_OF_NETWORK:<token>`) with
+ * the type its prefix claims; a bare token as it is, claiming none. Anything but a string is no
+ * token at all (`undefined`), which a member that needs one refuses like a bad token.
+ */
+export function presentedToken(value: unknown): PresentedToken | undefined {
+  if (typeof value !== 'string') return undefined
+  const prefix = TOKEN_TYPE.exec(value)
+  return prefix === null ? { token: value } : { token: value.slice(prefix[0].length), type: prefix[1] }
 }
 
 function decoded(text: string, ref: string): string {

@@ -13,6 +13,12 @@ export interface LookupHost {
   /** Ids of members whose `publicProfileUrl` normalises to `url`, most recent last. */
   idsWithUrl(url: string): readonly string[]
   profileOf(id: string): Profile | undefined
+  /**
+   * How often the member id has been removed (docs/spec.md §6.2): a removed member added again
+   * is a new incarnation. With the stored profile itself (every add stores a new one) it tells
+   * a refresh whether its member changed while it was being fetched (docs/spec.md §7).
+   */
+  incarnationOf(id: string): number
   /** The time of the current version of a member (its `updatedAt`, else when it was added). */
   timeOf(profile: Profile): number | undefined
   versionsOf(id: string): readonly ProfileVersion[]

@@ -1,4 +1,4 @@
-import { fail } from '../errors.js'
+import { fail, readArgument } from '../errors.js'
 import { isPlainObject } from '../model/validate-fields.js'
 import { ENRICHMENTS, type Enrichment } from '../person-profile/enrichments.js'
 import { normalizeProfileUrl } from '../person-profile/profile-url.js'
@@ -24,8 +24,15 @@ export interface LookupRequest {
 
 export const ENRICHMENT_NAMES = Object.keys(ENRICHMENTS) as Enrichment[]
 
-/** The request of untyped `params`, or a 400 naming the first bad parameter. */
+/**
+ * The request of untyped `params`, or a 400 naming the first bad parameter; a getter or Proxy
+ * trap that throws while `params` is read is the 400 `unreadable-argument`.
+ */
 export function readLookupParams(params: unknown): LookupRequest {
+  return readArgument('lookup parameters', () => readParams(params))
+}
+
+function readParams(params: unknown): LookupRequest {
   if (!isPlainObject(params)) fail('invalid-lookup-parameters')
   const raw = params.profile_url
   if (raw === undefined) fail('missing-parameter', { parameter: 'profile_url' })

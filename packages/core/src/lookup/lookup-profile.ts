@@ -45,9 +45,13 @@ async function lookup(params: unknown, host: LookupHost): Promise<LookupResult> 
     const recent = time !== undefined && host.now() - time <= RECENT_MS
     if (!recent) {
       const refreshed = await refresh(request.url, stored, host)
-      if (refreshed instanceof PeopleSearchError) {
-        if (!(request.fallback && stored !== undefined)) throw refreshed
-      } else profile = refreshed
+      if ('stored' in refreshed) profile = refreshed.stored
+      else {
+        // The index may have changed while the source was asked: a lookup that stored nothing
+        // answers from the index as it is now (404 for a member removed meanwhile).
+        profile = findMember(request.url, host)
+        if ('failed' in refreshed && !(request.fallback && profile !== undefined)) throw refreshed.failed
+      }
     }
   }
   if (profile === undefined) fail('profile-not-found', { url: request.url })

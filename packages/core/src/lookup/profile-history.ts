@@ -1,3 +1,4 @@
+import type { OwnedProfile } from '../model/own-profile.js'
 import type { Profile } from '../model/profile.js'
 import { UrlIndex } from './url-index.js'
 import { backfillHorizon, MAX_VERSIONS, type ProfileVersion } from './versions.js'
@@ -6,7 +7,9 @@ import { backfillHorizon, MAX_VERSIONS, type ProfileVersion } from './versions.j
  * The index's memory of its members beyond the current profiles (docs/spec.md §6.1): earlier
  * versions of each member with their times, the time each current version was added (for a
  * profile without `updatedAt`), and which members carry which normalised `publicProfileUrl`.
- * Profiles are kept by reference, never copied. Every time comes from the caller's clock.
+ * Profiles are the index's own frozen copies (model/own-profile.ts), kept by reference: a
+ * caller changing its objects after `add` changes no version. Every time comes from the
+ * caller's clock.
  */
 export class ProfileHistory {
   private readonly versions = new Map<string, ProfileVersion[]>()
@@ -14,7 +17,7 @@ export class ProfileHistory {
   private readonly urls = new UrlIndex()
 
   /** `profile` is now the current version of its member; `previous` was (if any). */
-  replaced(previous: Profile | undefined, profile: Profile, now: number): void {
+  replaced(previous: OwnedProfile | undefined, profile: OwnedProfile, now: number): void {
     if (previous !== undefined) {
       const time = this.timeOf(previous) ?? now
       let list = this.versions.get(previous.id)
@@ -32,7 +35,7 @@ export class ProfileHistory {
   }
 
   /** A removed member leaves nothing behind: its earlier versions are not backfilled from. */
-  removed(profile: Profile): void {
+  removed(profile: OwnedProfile): void {
     this.versions.delete(profile.id)
     this.addedAt.delete(profile.id)
     this.urls.unlink(profile)
@@ -46,6 +49,24 @@ export class ProfileHistory {
   /** The time of the current version: its `updatedAt`, else when it was added. */
   timeOf(profile: Profile): number | undefined {
     return timeOfData(profile) ?? this.addedAt.get(profile.id)
+  }
+
+  /** When the current version of `id` was added, if it has no usable `updatedAt`. */
+  addedAtOf(id: string): number | undefined {
+    return this.addedAt.get(id)
+  }
+
+  /** A snapshot's add time of the current version of `id` (docs/spec.md §7). */
+  restoreAddedAt(id: string, time: number): void {
+    this.addedAt.set(id, time)
+  }
+
+  /** A snapshot's earlier version of a current member, appended: snapshots list them oldest first. */
+  restoreVersion(version: ProfileVersion): void {
+    const id = version.profile.id
+    const list = this.versions.get(id)
+    if (list === undefined) this.versions.set(id, [version])
+    else list.push(version)
   }
 
   /** See {@link UrlIndex.idsWithUrl}. */

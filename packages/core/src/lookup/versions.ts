@@ -1,8 +1,8 @@
-import type { Profile } from '../model/profile.js'
+import type { OwnedProfile } from '../model/own-profile.js'
 
-/** One earlier version of a member's profile and its time (ms since the epoch). */
+/** One earlier version of a member's profile (the index's own copy) and its time (ms since the epoch). */
 export interface ProfileVersion {
-  profile: Profile
+  profile: OwnedProfile
   time: number
 }
 

@@ -18,3 +18,19 @@ export function isCurrentEducation(education: Education, now: number): boolean {
   if (education.startDate === undefined) return false
   return education.endDate === undefined || dateInstant(education.endDate) > now
 }
+
+/**
+ * The instant a position stops being current by the clock (its `endDate`): `isCurrentPosition`
+ * is `turn > now` exactly when this is a number. NaN when its current-ness never depends on
+ * the clock (an explicit `isCurrent`, or no end date).
+ */
+export function positionTurn(position: Position): number {
+  if (position.isCurrent !== undefined || position.endDate === undefined) return Number.NaN
+  return dateInstant(position.endDate)
+}
+
+/** `positionTurn` for an education: only one with a start and an end date changes with the clock. */
+export function educationTurn(education: Education): number {
+  if (education.isCurrent !== undefined || education.startDate === undefined) return Number.NaN
+  return education.endDate === undefined ? Number.NaN : dateInstant(education.endDate)
+}

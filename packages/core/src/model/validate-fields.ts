@@ -1,3 +1,4 @@
+import { isEntityId } from '../domain/facets.js'
 import { problem } from './profile-problem.js'
 
 /**
@@ -44,6 +45,17 @@ export function optionalId(value: unknown, path: string): void {
   if (value === undefined || typeof value === 'string') return
   if (typeof value !== 'number' || !Number.isFinite(value))
     problem(path, 'must be a string or a number', value)
+}
+
+/**
+ * A company or school id (docs/spec.md §1.1, §8): a finite number, or a string that a `facet`
+ * value can select (`isEntityId`: 1–1,000 characters, no comma, no whitespace at either end).
+ */
+export function optionalEntityId(value: unknown, path: string): void {
+  if (value === undefined || (typeof value === 'number' && Number.isFinite(value))) return
+  if (typeof value !== 'string' || !isEntityId(value)) {
+    problem(path, 'must be a number or 1–1,000 characters without commas or whitespace at either end', value)
+  }
 }
 
 /** Counts and codes; safe integers only, so that every value survives a snapshot exactly. */

@@ -7,6 +7,7 @@ import {
   isVisibility,
   optionalBoolean,
   optionalDate,
+  optionalEntityId,
   optionalId,
   optionalString,
   optionalVisibility,
@@ -62,7 +63,7 @@ function checkPosition(value: unknown): void {
 
 function checkCompany(value: unknown): void {
   const company = plainObject(value, '')
-  optionalId(company.id, 'id')
+  optionalEntityId(company.id, 'id')
   optionalString(company.name, 'name')
   optionalString(company.industry, 'industry')
   optionalString(company.type, 'type')
@@ -87,7 +88,7 @@ function checkEducation(value: unknown): void {
 
 function checkSchool(value: unknown): void {
   const school = plainObject(value, '')
-  optionalId(school.id, 'id')
+  optionalEntityId(school.id, 'id')
   optionalString(school.name, 'name')
 }
 

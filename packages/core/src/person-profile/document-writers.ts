@@ -15,8 +15,10 @@ export const DOCUMENT_WRITERS: Writers = {
   last_name: (v) => v.profile.lastName,
   full_name: (v) => v.extra('full_name', `${v.profile.firstName} ${v.profile.lastName}`),
   follower_count: (v) => v.extra('follower_count', null),
-  // As the document gave it; else derived from the first public current position.
-  occupation: (v) => v.extra('occupation', occupationOf(v.profile, v.now)),
+  // Derived from the positions section, so `null` whenever that section is hidden, even when the
+  // document gave its own text (docs/spec.md §1.3); else as the document gave it, or "Title at
+  // Company" of the first public current position.
+  occupation: (v) => (v.isPublic('positions') ? v.extra('occupation', occupationOf(v.profile, v.now)) : null),
   headline: (v) => v.publicText('headline'),
   summary: (v) => v.publicText('summary'),
   country: (v) => v.country ?? null,

@@ -1,4 +1,4 @@
-import { fail } from '../errors.js'
+import { fail, isPeopleSearchError } from '../errors.js'
 import type { Profile } from '../model/profile.js'
 import { missing, ProfileProblem, problem, problemText } from '../model/profile-problem.js'
 import { isPlainObject, plainObject } from '../model/validate-fields.js'
@@ -23,7 +23,10 @@ export function fromPersonProfile(document: PersonProfileDocument): PersonProfil
   try {
     return readDocument(document)
   } catch (error) {
-    if (!(error instanceof ProfileProblem)) throw error
+    if (isPeopleSearchError(error)) throw error
+    // Anything else was thrown by the caller's object: a getter, a Proxy trap, a toString.
+    if (!isProblem(error))
+      return fail('unreadable-argument', { argument: 'Person Profile document', cause: error })
     const problem = problemText(error, '')
     const slug = slugOf(document)
     return slug === undefined
@@ -81,7 +84,19 @@ function nameIn(name: string | undefined, path: string): string {
 
 // Read for a rejected document only; without a string `public_identifier` there is no name for it.
 function slugOf(document: unknown): string | undefined {
-  return isPlainObject(document) && typeof document.public_identifier === 'string'
-    ? document.public_identifier
-    : undefined
+  try {
+    const slug = isPlainObject(document) ? document.public_identifier : undefined
+    return typeof slug === 'string' ? slug : undefined
+  } catch {
+    return undefined
+  }
+}
+
+/** Whether `error` is a problem of ours, asked so that a thrown Proxy cannot throw again. */
+function isProblem(error: unknown): error is ProfileProblem {
+  try {
+    return error instanceof ProfileProblem
+  } catch {
+    return false
+  }
 }

@@ -11,6 +11,8 @@ const HOST = /^(?:(?:www|m|[a-z]{2})\.)?linkedin\.com$/
 const LOCALE = /^[a-z]{2}(?:[-_][a-z]{2})?$/i
 const HTTP = /^https?:\/\//i
 const OTHER_SCHEME = /^[a-z][a-z0-9+.-]*:/i
+// Longer input is not a profile URL, refused before any of it is parsed (as docs/spec.md §3.7 bounds a request).
+const MAX_PROFILE_URL_LENGTH = 16_384
 
 /**
  * The slug of a public profile URL as written (percent-decoded, NFC, case kept), or a 400
@@ -49,7 +51,7 @@ export function tryNormalizeProfileUrl(input: unknown): string | undefined {
 }
 
 function readSlug(input: unknown): string | undefined {
-  if (typeof input !== 'string') return undefined
+  if (typeof input !== 'string' || input.length > MAX_PROFILE_URL_LENGTH) return undefined
   const text = input.trim()
   if (text === '') return undefined
   let absolute: string

@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto'
+import { fail } from '../errors.js'
 import { isMemberId } from '../model/member-id.js'
 
 // Letters (with their marks), digits, `-`, `_` and `.`: a custom URL with anything else is
@@ -21,6 +22,8 @@ export function canonicalSlug(slug: string): string {
  * of its SHA-256. Site slugs never start with `_`, so the two kinds cannot collide.
  */
 export function memberIdOfSlug(slug: string): string {
+  if (typeof slug !== 'string')
+    fail('invalid-argument', { argument: 'slug', value: slug, expected: 'a string' })
   const canonical = canonicalSlug(slug)
   if (isMemberId(canonical) && !canonical.startsWith('_')) return canonical
   return hashedMemberId(canonical)

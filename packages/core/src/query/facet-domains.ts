@@ -1,6 +1,6 @@
 import countries from 'i18n-iso-countries'
 import { DEGREE_BY_LETTER, FIRST, SELF } from '../domain/degree.js'
-import { FACET_BY_CODE, type FacetCode, type FixedBucket } from '../domain/facets.js'
+import { FACET_BY_CODE, type FacetCode, type FixedBucket, isDisplayName } from '../domain/facets.js'
 import { CONNECTIONS, PUBLIC } from '../model/visibility.js'
 import { EDUCATION, POSITION } from '../store/analyze-profile.js'
 import type { Dictionary } from '../store/dictionary.js'
@@ -198,7 +198,7 @@ function orgNames(
         kind === POSITION
           ? positions[index].company.name
           : profile.educations?.[index - positions.length].school.name
-      if (name === undefined || name === '') continue
+      if (name === undefined || !isDisplayName(name)) continue
       let counts = extra.get(org)
       if (counts === undefined) {
         counts = new Map()

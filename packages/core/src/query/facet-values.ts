@@ -2,11 +2,15 @@ import { FACET_BY_CODE, FACET_CODES, type FacetCode } from '../domain/facets.js'
 import { fail } from '../errors.js'
 import type { FacetFilter } from './search-query.js'
 
-const MAX_FACET_VALUES = 100
+/** docs/spec.md §3.7: the most values one `facet` parameter may hold. */
+export const MAX_FACET_VALUES = 100
+/** docs/spec.md §3.7: the most `facet` parameters one request may hold. */
+export const MAX_FACET_PARAMETERS = 20
 
 /** One `facet=CODE,v1,v2…` parameter (docs/spec.md §4.1). */
 export function parseFacetFilter(parameter: string): FacetFilter {
-  const [head, ...pieces] = parameter.split(',')
+  // Splitting stops one piece past the limit: the rest of a long list is never read.
+  const [head, ...pieces] = parameter.split(',', MAX_FACET_VALUES + 2)
   const code = facetCode(head.trim())
   if (code === undefined) fail('unknown-facet', { parameter: 'facet', value: parameter, facet: head.trim() })
   if (pieces.length === 0) fail('facet-without-values', { parameter: 'facet', value: parameter, facet: code })

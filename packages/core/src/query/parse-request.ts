@@ -1,4 +1,5 @@
-import { parseFacetFilter, parseFacetList } from './facet-values.js'
+import { fail } from '../errors.js'
+import { MAX_FACET_PARAMETERS, parseFacetFilter, parseFacetList } from './facet-values.js'
 import { parseCount, parseSort, parseStart } from './paging-parameters.js'
 import { parseCountryCode, parsePostal } from './place-parameters.js'
 import { readRequest } from './read-request.js'
@@ -21,8 +22,8 @@ export function parseSearchRequest(
   const get = (name: string) => params.get(name) ?? undefined
 
   const keywords = parseKeywords(get('keywords'))
-  const firstName = parseName(get('first-name'))
-  const lastName = parseName(get('last-name'))
+  const firstName = parseName('first-name', get('first-name'))
+  const lastName = parseName('last-name', get('last-name'))
   const companyName = parseCriterion(
     'company-name',
     get('company-name'),
@@ -38,7 +39,12 @@ export function parseSearchRequest(
   )
   const countryCode = parseCountryCode(get('country-code'))
   const postal = parsePostal(get('postal-code'), get('distance'), countryCode)
-  const facetFilters = params.getAll('facet').map(parseFacetFilter)
+  const facetParameters = params.getAll('facet')
+  // docs/spec.md §3.7: counted before any of them is parsed.
+  if (facetParameters.length > MAX_FACET_PARAMETERS) {
+    fail('too-many-facets', { parameter: 'facet', count: facetParameters.length, max: MAX_FACET_PARAMETERS })
+  }
+  const facetFilters = facetParameters.map(parseFacetFilter)
   const facets = parseFacetList(get('facets'))
   const sort = parseSort(get('sort'))
   const start = parseStart(get('start'))

@@ -1,4 +1,4 @@
-import { isCurrentEducation, isCurrentPosition } from '../model/current.js'
+import { educationTurn, isCurrentEducation, isCurrentPosition, positionTurn } from '../model/current.js'
 import type { Accomplishment, Profile } from '../model/profile.js'
 import {
   CONNECTIONS,
@@ -20,7 +20,10 @@ export const EDUCATION = 1
 /** A position or education as the index needs it: for criteria, facets and privacy. */
 export interface AnalyzedItem {
   kind: typeof POSITION | typeof EDUCATION
+  /** Judged against the clock of the analysis (docs/spec.md §1.1). */
   current: boolean
+  /** When `current`, if derived from the clock, flips (model/current.ts `positionTurn`); NaN if never. */
+  turn: number
   visibility: VisibilityClass
   /** Company or school id, lower-cased (facet bucket code); '' when it has none. */
   org: string
@@ -47,6 +50,11 @@ export class ProfileAnalyzer {
   firstKey = ''
   lastKey = ''
   items: AnalyzedItem[] = []
+  /**
+   * The earliest instant after the analysis's clock at which an item's current-ness flips, and
+   * with it the weights of docs/spec.md §3.1 and the facets; `Infinity` when none will.
+   */
+  nextTurn = Number.POSITIVE_INFINITY
 
   constructor(private readonly vocabulary: Vocabulary) {}
 
@@ -64,6 +72,7 @@ export class ProfileAnalyzer {
     this.dlPublic = 0
     this.dlConnections = 0
     this.items = []
+    this.nextTurn = Number.POSITIVE_INFINITY
 
     const first = this.vocabulary.tokenIds(profile.firstName)
     this.firstKey = nameKey(first)
@@ -77,6 +86,7 @@ export class ProfileAnalyzer {
     for (const position of profile.positions ?? []) {
       const visibility = itemClass(positionsClass, position.visibility)
       const current = isCurrentPosition(position, now)
+      const turn = this.turnOf(positionTurn(position), now)
       const titleTokens = this.ids(position.title)
       const orgName = position.company.name ?? ''
       const orgTokens = this.ids(orgName)
@@ -84,7 +94,7 @@ export class ProfileAnalyzer {
       this.addTokens(orgTokens, WEIGHTS.other, visibility)
       this.addText(position.summary, WEIGHTS.other, visibility)
       const org = position.company.id === undefined ? '' : String(position.company.id).toLowerCase()
-      this.items.push({ kind: POSITION, current, visibility, org, orgName, orgTokens, titleTokens })
+      this.items.push({ kind: POSITION, current, turn, visibility, org, orgName, orgTokens, titleTokens })
     }
 
     this.addText(profile.summary, WEIGHTS.other, sectionClass(profile, 'summary'))
@@ -106,7 +116,9 @@ export class ProfileAnalyzer {
       this.addText(education.notes, WEIGHTS.other, visibility)
       const org = education.school.id === undefined ? '' : String(education.school.id).toLowerCase()
       const current = isCurrentEducation(education, now)
-      this.items.push({ kind: EDUCATION, current, visibility, org, orgName, orgTokens, titleTokens: NONE })
+      const turn = this.turnOf(educationTurn(education), now)
+      const titleTokens = NONE
+      this.items.push({ kind: EDUCATION, current, turn, visibility, org, orgName, orgTokens, titleTokens })
     }
 
     const skillsClass = sectionClass(profile, 'skills')
@@ -115,6 +127,12 @@ export class ProfileAnalyzer {
     this.addAccomplishments(profile.projects, sectionClass(profile, 'projects'))
     this.addAccomplishments(profile.publications, sectionClass(profile, 'publications'))
     return this
+  }
+
+  /** An item's turn, counted towards `nextTurn` when it is still ahead of the clock. */
+  private turnOf(turn: number, now: number): number {
+    if (turn > now && turn < this.nextTurn) this.nextTurn = turn
+    return turn
   }
 
   // A copy: items keep their token ids beyond the vocabulary's next call.

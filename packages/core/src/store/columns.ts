@@ -51,7 +51,10 @@ export class MemberColumns {
 export class ItemColumns {
   slot = new Uint32Array(0)
   kind = new Uint8Array(0)
+  /** 1 when current at the store's `judgedAt` (docs/spec.md §1.1). */
   current = new Uint8Array(0)
+  /** When `current` flips with the clock (model/current.ts `positionTurn`); NaN when never. */
+  turn = new Float64Array(0)
   visibility = new Uint8Array(0)
   /** Company or school id in the org dictionary; 0 when the item has none. */
   org = new Uint32Array(0)
@@ -62,6 +65,7 @@ export class ItemColumns {
     this.slot = ensureCapacity(this.slot, capacity)
     this.kind = ensureCapacity(this.kind, capacity)
     this.current = ensureCapacity(this.current, capacity)
+    this.turn = ensureCapacity(this.turn, capacity)
     this.visibility = ensureCapacity(this.visibility, capacity)
     this.org = ensureCapacity(this.org, capacity)
   }

@@ -1,3 +1,5 @@
+import { isDisplayName } from '../domain/facets.js'
+
 /**
  * How often each display name is used for one id (a location code, an industry, a company),
  * so a facet bucket can be named by its most frequent name (docs/spec.md §4.2). Most ids only ever
@@ -9,7 +11,9 @@ export class NameCounts {
   private readonly firstCount: number[] = []
   private readonly others = new Map<number, Map<string, number>>()
 
+  /** Counts `name` for `id` once more (1) or once less (−1); a blank name is no name and is not counted. */
   add(id: number, name: string, delta: 1 | -1): void {
+    if (!isDisplayName(name)) return
     const first = this.firstName[id]
     if (first === name || (first === undefined && !this.others.get(id)?.has(name))) {
       const count = (this.firstCount[id] ?? 0) + delta

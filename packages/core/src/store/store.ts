@@ -1,6 +1,6 @@
 import { languageBucket } from '../domain/languages.js'
 import type { Geocoder } from '../geo/geocoder.js'
-import type { Profile } from '../model/profile.js'
+import type { OwnedProfile } from '../model/own-profile.js'
 import { PUBLIC } from '../model/visibility.js'
 import { type AnalyzedItem, EDUCATION, POSITION, ProfileAnalyzer } from './analyze-profile.js'
 import { ItemColumns, MemberColumns } from './columns.js'
@@ -9,6 +9,7 @@ import { Graph } from './graph.js'
 import { ensureCapacity, U32List } from './growable.js'
 import { NameCounts } from './name-counts.js'
 import { Posting } from './postings.js'
+import { TransitionQueue } from './transitions.js'
 import { Vocabulary } from './vocabulary.js'
 
 /** Criteria over positions and educations (docs/spec.md §3.1), each with its own token postings. */
@@ -24,7 +25,8 @@ export type ItemField = typeof COMPANY | typeof TITLE | typeof SCHOOL
  */
 export class IndexStore {
   readonly ids: string[] = []
-  readonly profiles: (Profile | undefined)[] = []
+  /** The index's own copy of each live slot's profile (model/own-profile.ts). */
+  readonly profiles: (OwnedProfile | undefined)[] = []
   readonly slotOf = new Map<string, number>()
   readonly columns = new MemberColumns()
   readonly items = new ItemColumns()
@@ -63,15 +65,27 @@ export class IndexStore {
   maxItemCount = 0
   /** Σ over live members of the weighted length of their public text (BM25 avgdl · N). */
   publicLength = 0
+  /**
+   * The latest clock any slot was judged at (docs/spec.md §1.1): current flags, title weights and
+   * so lengths and frequencies are those of that instant, except where a slot's next transition
+   * (queued in `transitions`) has passed since; `rejudge` brings every slot to a search's clock.
+   */
+  judgedAt = Number.NEGATIVE_INFINITY
+  private readonly transitions = new TransitionQueue()
 
   private readonly analyzer = new ProfileAnalyzer(this.vocabulary)
 
   constructor(private readonly geocoder: Geocoder) {}
 
-  /** Stores a validated profile in a new slot and returns it; the caller retires any old slot. */
-  insert(profile: Profile, now: number): number {
+  /**
+   * Stores a validated copy in a new slot, judged against the clock `now`, and returns the slot;
+   * the caller retires any old slot. Nothing here throws, so a batch validated first commits whole.
+   */
+  insert(profile: OwnedProfile, now: number): number {
     const slot = this.slotCount++
     const analysis = this.analyzer.analyze(profile, now)
+    if (analysis.nextTurn !== Number.POSITIVE_INFINITY) this.transitions.push(analysis.nextTurn, slot)
+    if (now > this.judgedAt) this.judgedAt = now
     const { columns } = this
     columns.ensure(this.slotCount)
     this.ids[slot] = profile.id
@@ -113,9 +127,48 @@ export class IndexStore {
     return slot
   }
 
+  /**
+   * Judges every live slot against the clock `now` of a search (docs/spec.md §1.1): each member
+   * whose stored current-ness differs at `now` is indexed again from its copy, the path of a
+   * replace, so postings, lengths, statistics and item columns stay exact. Forward, only the
+   * members whose queued transition `now` has reached; when the clock went back before
+   * `judgedAt` (rare), every item whose current-ness depends on a date is looked at. Returns
+   * how many members were indexed again (each leaves a dead slot, for compaction to count).
+   */
+  rejudge(now: number): number {
+    // A clock that is not a time (an Invalid Date) judges nothing again.
+    if (Number.isNaN(now)) return 0
+    const stale: number[] = []
+    const { columns, items } = this
+    if (now < this.judgedAt) {
+      let last = -1
+      for (let item = 0; item < items.length; item++) {
+        const turn = items.turn[item]
+        const slot = items.slot[item]
+        if (Number.isNaN(turn) || slot === last || columns.alive[slot] === 0) continue
+        if ((turn > now ? 1 : 0) !== items.current[item]) {
+          stale.push(slot)
+          last = slot
+        }
+      }
+    } else {
+      while (this.transitions.peek() <= now) {
+        const slot = this.transitions.pop()
+        if (columns.alive[slot] === 1) stale.push(slot)
+      }
+    }
+    for (const slot of stale) {
+      const fresh = this.insert(this.profiles[slot] as OwnedProfile, now)
+      this.graph.move(slot, fresh)
+      this.retire(slot, now)
+    }
+    this.judgedAt = now
+    return stale.length
+  }
+
   /** Marks a slot dead and takes its share out of every statistic and name count. */
   retire(slot: number, now: number): void {
-    const profile = this.profiles[slot] as Profile
+    const profile = this.profiles[slot] as OwnedProfile
     const analysis = this.analyzer.analyze(profile, now)
     for (const id of analysis.touched)
       if (analysis.tfPublic[id] > 0) (this.postings[id] as Posting).publicDocs--
@@ -145,7 +198,7 @@ export class IndexStore {
     return Uint32Array.from(slots.reverse())
   }
 
-  private storeLocation(slot: number, profile: Profile): void {
+  private storeLocation(slot: number, profile: OwnedProfile): void {
     const { columns } = this
     const location = profile.location
     columns.lat[slot] = Number.NaN
@@ -165,12 +218,21 @@ export class IndexStore {
     if (location.lat !== undefined && location.lon !== undefined) {
       columns.lat[slot] = location.lat
       columns.lon[slot] = location.lon
-    } else if (postal && this.geocoder.covers(country)) {
-      const point = this.geocoder.locate(country, postal)
+    } else if (postal) {
+      const point = this.place(country, postal)
       if (point !== undefined) {
         columns.lat[slot] = point.lat
         columns.lon[slot] = point.lon
       }
+    }
+  }
+
+  // A geocoder is the caller's code: one that throws places nothing, so that `insert` never throws.
+  private place(country: string, postal: string): { lat: number; lon: number } | undefined {
+    try {
+      return this.geocoder.covers(country) ? this.geocoder.locate(country, postal) : undefined
+    } catch {
+      return undefined
     }
   }
 
@@ -185,6 +247,7 @@ export class IndexStore {
       items.slot[id] = slot
       items.kind[id] = item.kind
       items.current[id] = item.current ? 1 : 0
+      items.turn[id] = item.turn
       items.visibility[id] = item.visibility
       items.org[id] = item.org === '' ? 0 : this.orgs.intern(item.org)
       if (item.visibility > 1) continue

@@ -1,4 +1,4 @@
-import { fold } from './fold.js'
+import { fold, notText } from './fold.js'
 
 // Judged on the folded text before anything is deleted, so `a''b` keeps both apostrophes.
 const APOSTROPHE_BETWEEN_LETTERS = /(?<=\p{L})['\u2019\u02BC](?=\p{L})/gu
@@ -13,6 +13,7 @@ const ASCII_TOKEN = /[a-z0-9]+/g
 
 /** docs/spec.md §2 tokens: fold, drop apostrophes inside words, split on everything else. */
 export function tokens(text: string): string[] {
+  if (typeof text !== 'string') notText(text)
   if (!NON_ASCII.test(text)) {
     let lower = text.toLowerCase()
     if (lower.includes("'")) lower = lower.replace(ASCII_APOSTROPHE_BETWEEN_LETTERS, '')

@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest'
-import { FACET_BY_CODE, FACET_CODES, FACETS, type FacetCode, LOCATION_CODE } from '../../src/domain/facets.js'
+import {
+  FACET_BY_CODE,
+  FACET_CODES,
+  FACETS,
+  type FacetCode,
+  isDisplayName,
+  isEntityId,
+  LOCATION_CODE,
+} from '../../src/domain/facets.js'
 
 describe('the facet table (docs/spec.md §4.2)', () => {
   it('has every row of §4.2: code and display name, in the spec’s order', () => {
@@ -89,14 +97,19 @@ describe('bucket codes (docs/spec.md §4.1, §8)', () => {
     ['language', 'en_US', undefined],
     ['language', 'zh', undefined],
     ['language', 'o', undefined],
-    // Company and school ids compare case-insensitively.
+    // Company and school ids: any id ingest accepts, compared case-insensitively (docs/spec.md §8).
     ['current-company', 'ACME-1', 'acme-1'],
     ['past-company', 'a.b_c', 'a.b_c'],
     ['school', 'MIT', 'mit'],
-    ['school', 'x'.repeat(64), 'x'.repeat(64)],
-    ['school', 'x'.repeat(65), undefined],
-    ['current-company', 'a b', undefined],
+    ['current-company', 'Acme Corp', 'acme corp'],
+    ['current-company', 'Straße GmbH', 'straße gmbh'],
+    ['past-company', "O'Reilly & Söhne (Wien)", "o'reilly & söhne (wien)"],
+    ['school', '1e+21', '1e+21'],
+    ['school', 'x'.repeat(1000), 'x'.repeat(1000)],
+    ['school', 'x'.repeat(1001), undefined],
     ['past-company', 'acme,inc', undefined],
+    ['current-company', ' acme', undefined],
+    ['current-company', 'acme\t', undefined],
   ])('%s: %s → %s', (code, value, expected) => {
     expect(canonical(code, value)).toBe(expected)
   })
@@ -117,10 +130,24 @@ describe('bucket codes (docs/spec.md §4.1, §8)', () => {
       industry: 'an industry code',
       network: 'one of F, S, A, O',
       language: 'one of en, es, fr, de, it, pt, _o',
-      'current-company': 'a company id of 1–64 characters [A-Za-z0-9_.-]',
-      'past-company': 'a company id of 1–64 characters [A-Za-z0-9_.-]',
-      school: 'a school id of 1–64 characters [A-Za-z0-9_.-]',
+      'current-company': 'a company id of 1–1,000 characters',
+      'past-company': 'a company id of 1–1,000 characters',
+      school: 'a school id of 1–1,000 characters',
     })
+  })
+
+  it('shares the company and school id rule with profile validation (isEntityId)', () => {
+    for (const id of ['acme corp', 'ACME', '1002', 'a', 'x'.repeat(1000), 'São Paulo FC', 'a\u00a0b'])
+      expect([id, isEntityId(id)]).toEqual([id, true])
+    for (const id of ['', ' ', 'a,b', ',', ' a', 'a ', '\na', 'a\u00a0', '\ufeffa', 'x'.repeat(1001)])
+      expect([id, isEntityId(id)]).toEqual([id, false])
+  })
+
+  it('reads a blank display name as no name (docs/spec.md §8 "Buckets")', () => {
+    for (const name of ['NASA', ' NASA ', '.', '東京大学'])
+      expect([name, isDisplayName(name)]).toEqual([name, true])
+    for (const name of ['', ' ', '\t\n', '\u00a0', '\u3000'])
+      expect([name, isDisplayName(name)]).toEqual([name, false])
   })
 
   it('shares the location code shape with profile validation: lower case `cc:N`', () => {

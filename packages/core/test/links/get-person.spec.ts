@@ -1,3 +1,6 @@
+import { mkdtemp, rm } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { DEFAULT_TOKEN_TTL_MS, issueToken } from '../../src/access/access-token.js'
 import { PeopleSearchError } from '../../src/errors.js'
@@ -7,7 +10,7 @@ import type { Profile } from '../../src/model/profile.js'
 import { PeopleIndex } from '../../src/people-index.js'
 
 const T0 = Date.UTC(2024, 5, 15)
-const SECRET = Buffer.from('get-person test secret')
+const SECRET = Buffer.from('get-person test secret, 32+ bytes')
 
 function member(id: string, firstName: string, lastName: string): Profile {
   return {
@@ -136,8 +139,16 @@ describe('getPerson by degree (docs/spec.md §6.2)', () => {
     expect(errorOf(() => index.getPerson('a', { viewer: 'v', token: links.token })).status).toBe(403)
     // Swapped: a token issued to o for v does not let v see o.
     expect(
-      errorOf(() => index.getPerson('o', { viewer: 'v', token: issueToken(SECRET, 'o', 'v', T0 + 1000) }))
-        .status,
+      errorOf(() =>
+        index.getPerson('o', {
+          viewer: 'v',
+          token: issueToken(
+            SECRET,
+            { viewer: 'o', viewerIncarnation: 0, member: 'v', memberIncarnation: 0, type: 'OUT_OF_NETWORK' },
+            T0 + 1000,
+          ),
+        }),
+      ).status,
     ).toBe(403)
     // An extended expiry breaks the MAC.
     const [, mac] = links.token.split('.')
@@ -147,6 +158,94 @@ describe('getPerson by degree (docs/spec.md §6.2)', () => {
     expect(index.getPerson('o', { viewer: 'v', token: links.token, fields: '(id)' })).toEqual({ id: 'o' })
     advance(1)
     expect(errorOf(() => index.getPerson('o', { viewer: 'v', token: links.token })).status).toBe(403)
+  })
+
+  it('a profile fetched with a token carries links that expire no later than it: renewing never extends access', () => {
+    const { index, advance } = world()
+    const first = linksFor(index, 'v', 'Oscar', 'Out')
+    const expiry = first.token.split('.')[0]
+    let header = first.header
+    // Follow the returned link again and again, each time a little later.
+    for (let hop = 0; hop < 5; hop++) {
+      advance(DEFAULT_TOKEN_TTL_MS / 6)
+      const person = index.getPerson('o', { viewer: 'v', token: header }) as {
+        apiStandardProfileRequest: { headers: { values: { value: string }[] } }
+        siteStandardProfileRequest: { url: string }
+      }
+      header = person.apiStandardProfileRequest.headers.values[0].value
+      expect(header).toMatch(/^OUT_OF_NETWORK:/)
+      expect(header.slice(header.indexOf(':') + 1).split('.')[0]).toBe(expiry)
+      expect(person.siteStandardProfileRequest.url).toContain(`authToken=${expiry}.`)
+    }
+    // 5/6 of a day has passed; at the first token's expiry the renewed one dies with it.
+    advance(DEFAULT_TOKEN_TTL_MS / 6 - 1)
+    expect(index.getPerson('o', { viewer: 'v', token: header, fields: '(id)' })).toEqual({ id: 'o' })
+    advance(1)
+    expect(errorOf(() => index.getPerson('o', { viewer: 'v', token: header }))).toMatchObject({
+      status: 403,
+      code: 'out-of-network',
+    })
+    // A fresh search is what issues a fresh token.
+    const fresh = linksFor(index, 'v', 'Oscar', 'Out')
+    expect(index.getPerson('o', { viewer: 'v', token: fresh.header, fields: '(id)' })).toEqual({ id: 'o' })
+  })
+
+  it('a token works only for the incarnation it was issued for', () => {
+    const { index } = world()
+    const links = linksFor(index, 'v', 'Oscar', 'Out')
+    // Replacing the member (an add of an existing id) keeps its incarnation, and the token.
+    index.add(member('o', 'Oscar', 'Out'))
+    expect(index.getPerson('o', { viewer: 'v', token: links.token, fields: '(id)' })).toEqual({ id: 'o' })
+    // Removed, and a different person added under the same id: a new incarnation.
+    index.remove('o')
+    index.add(member('o', 'Olga', 'Other'))
+    expect(errorOf(() => index.getPerson('o', { viewer: 'v', token: links.token }))).toMatchObject({
+      status: 403,
+      code: 'out-of-network',
+    })
+    expect(errorOf(() => index.getPerson(links.siteUrl, { viewer: 'v' })).status).toBe(403)
+    // The new person's own link works, and the first one stays refused after another life.
+    const olga = linksFor(index, 'v', 'Olga', 'Other')
+    expect(index.getPerson('o', { viewer: 'v', token: olga.token, fields: '(id)' })).toEqual({ id: 'o' })
+    index.remove('o')
+    index.add(member('o', 'Oscar', 'Out'))
+    for (const token of [links.token, olga.token])
+      expect(errorOf(() => index.getPerson('o', { viewer: 'v', token })).status).toBe(403)
+  })
+
+  it('the link type is under the MAC: a `name` token never opens an out-of-network member', () => {
+    const { index } = world()
+    // s is S (through f): its link is of type `name`.
+    const inside = linksFor(index, 'v', 'Sam', 'Second')
+    expect(inside.header).toMatch(/^name:/)
+    index.disconnect('f', 's')
+    // s is now O: the `name` token does not open it, with or without its prefix.
+    for (const token of [inside.header, inside.token, `OUT_OF_NETWORK:${inside.token}`])
+      expect(errorOf(() => index.getPerson('s', { viewer: 'v', token })).status).toBe(403)
+    expect(errorOf(() => index.getPerson(inside.siteUrl, { viewer: 'v' })).status).toBe(403)
+    // An OUT_OF_NETWORK token presented as another type is refused too.
+    const outside = linksFor(index, 'v', 'Sam', 'Second')
+    expect(outside.header).toMatch(/^OUT_OF_NETWORK:/)
+    expect(errorOf(() => index.getPerson('s', { viewer: 'v', token: `name:${outside.token}` })).status).toBe(
+      403,
+    )
+    const renamed = outside.siteUrl.replace('authType=OUT_OF_NETWORK', 'authType=name')
+    expect(errorOf(() => index.getPerson(renamed, { viewer: 'v' })).status).toBe(403)
+    expect(index.getPerson(outside.siteUrl, { viewer: 'v', fields: '(id)' })).toEqual({ id: 's' })
+    expect(index.getPerson('s', { viewer: 'v', token: outside.header, fields: '(id)' })).toEqual({ id: 's' })
+  })
+
+  it.each([
+    ['an object', {}],
+    ['a number', 42],
+    ['an empty string', ''],
+    ['a bare prefix', 'OUT_OF_NETWORK:'],
+    ['a huge string', 'x'.repeat(100_000)],
+  ])('a malformed token (%s) is a 403 for an out-of-network member', (_name, token) => {
+    const { index } = world()
+    expect(
+      errorOf(() => index.getPerson('o', { viewer: 'v', token } as unknown as GetPersonOptions)),
+    ).toMatchObject({ status: 403, code: 'out-of-network' })
   })
 
   it('F and S need no token, and a bad one does not hurt', () => {
@@ -263,5 +362,63 @@ describe('getPerson references and errors', () => {
     expect(errorOf(() => index.getPerson('nobody', { viewer: 'zed', fields: '(bad)' })).status).toBe(401)
     expect(errorOf(() => index.getPerson('nobody', { viewer: 'v', fields: '(bad)' })).status).toBe(400)
     expect(errorOf(() => index.getPerson('nobody', { viewer: 'v' })).status).toBe(404)
+  })
+})
+
+describe('incarnations survive a snapshot (docs/spec.md §6.2, §7)', () => {
+  it('with the same secret, a token stays refused for a new person under its id after save and load', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'people-search-tokens-'))
+    try {
+      const { index } = world()
+      const oscar = linksFor(index, 'v', 'Oscar', 'Out')
+      const abe = linksFor(index, 'v', 'Abe', 'Group')
+      // o: removed and added again (a new person); a: removed, and added again only after the load.
+      index.remove('o')
+      index.add(member('o', 'Olga', 'Other'))
+      index.remove('a')
+      const olga = linksFor(index, 'v', 'Olga', 'Other')
+      await index.save(join(dir, 'index.snapshot'))
+      const loaded = await PeopleIndex.load(join(dir, 'index.snapshot'), {
+        now: () => new Date(T0),
+        secret: SECRET,
+      })
+      expect(errorOf(() => loaded.getPerson('o', { viewer: 'v', token: oscar.token })).status).toBe(403)
+      expect(loaded.getPerson('o', { viewer: 'v', token: olga.token, fields: '(id)' })).toEqual({ id: 'o' })
+      loaded.add(member('a', 'Ada', 'Again'))
+      expect(errorOf(() => loaded.getPerson('a', { viewer: 'v', token: abe.token })).status).toBe(403)
+    } finally {
+      await rm(dir, { recursive: true, force: true })
+    }
+  })
+})
+
+describe('the token secret (docs/spec.md §6.2)', () => {
+  it.each([
+    ['an empty Buffer', Buffer.alloc(0)],
+    ['31 bytes', Buffer.alloc(31, 1)],
+    ['a short string', 'secret'],
+    ['an object', {}],
+  ])('%s is refused when the index is made', (_name, secret) => {
+    expect(errorOf(() => new PeopleIndex({ secret } as never))).toMatchObject({
+      code: 'invalid-token-secret',
+      status: 400,
+    })
+  })
+
+  it('32 bytes or more are taken, as a copy: tokens of two indexes with one secret agree', () => {
+    const bytes = Buffer.alloc(32, 9)
+    const make = () => {
+      const index = new PeopleIndex({ now: () => new Date(T0), secret: bytes })
+      index.add([member('v', 'Vera', 'Viewer'), member('o', 'Oscar', 'Out')])
+      return index
+    }
+    const a = make()
+    const token = linksFor(a, 'v', 'Oscar', 'Out').token
+    bytes.fill(0)
+    expect(a.getPerson('o', { viewer: 'v', token, fields: '(id)' })).toEqual({ id: 'o' })
+    expect(() => make().getPerson('o', { viewer: 'v', token })).toThrow(PeopleSearchError)
+    const b = new PeopleIndex({ now: () => new Date(T0), secret: Buffer.alloc(32, 9) })
+    b.add([member('v', 'Vera', 'Viewer'), member('o', 'Oscar', 'Out')])
+    expect(b.getPerson('o', { viewer: 'v', token, fields: '(id)' })).toEqual({ id: 'o' })
   })
 })

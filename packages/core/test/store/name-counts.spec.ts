@@ -3,10 +3,10 @@ import { describe, expect, it } from 'vitest'
 import { mostFrequentName, NameCounts } from '../../src/store/name-counts.js'
 
 describe('NameCounts', () => {
-  it('counts like a plain map of maps under any sequence of adds and removals', () => {
+  it('counts like a plain map of maps under any sequence of adds and removals, blank names not at all', () => {
     const op = fc.record({
       id: fc.integer({ min: 1, max: 3 }),
-      name: fc.constantFrom('A', 'B', 'C'),
+      name: fc.constantFrom('A', 'B', 'C', '', ' \t'),
       add: fc.boolean(),
     })
     fc.assert(
@@ -14,6 +14,11 @@ describe('NameCounts', () => {
         const counts = new NameCounts()
         const model = new Map<number, Map<string, number>>()
         for (const { id, name, add } of ops) {
+          // A blank name is no name (docs/spec.md §8 "Buckets"): never counted, never named.
+          if (name.trim() === '') {
+            counts.add(id, name, add ? 1 : -1)
+            continue
+          }
           const names = model.get(id) ?? new Map<string, number>()
           const current = names.get(name) ?? 0
           if (!add && current === 0) continue // removals only ever undo an add
