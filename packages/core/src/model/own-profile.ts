@@ -403,7 +403,15 @@ const objectItem = (copy: (value: Fields) => Fields): ItemKind => ({
 const POSITION = objectItem(copyPosition)
 const EDUCATION = objectItem(copyEducation)
 const ACCOMPLISHMENT = objectItem(copyAccomplishment)
-const SKILL: ItemKind = { copy: (item) => standIn(item, ''), expected: 'must be a string' }
+const SKILL: ItemKind = {
+  // Refused at once, not after the whole list is copied: a list that claims billions of junk
+  // items must not be walked.
+  copy: (item) => (typeof item === 'string' ? item : problem('', 'must be a string', standIn(item, ''))),
+  expected: 'must be a string',
+}
+
+/** More items than any real profile holds; a longer list is refused before it is read. */
+export const MAX_LIST_ITEMS = 10_000
 
 /**
  * An optional list field read from `holder[key]`: its length and each item read once. A hole (or
@@ -415,6 +423,7 @@ function list(holder: Fields, key: string, value: unknown, kind: ItemKind): unkn
     if (!Array.isArray(value)) problem('', 'must be an array', standIn(value, ''))
     const items = value as unknown[]
     const length = items.length
+    if (length > MAX_LIST_ITEMS) problem('', `must hold at most ${MAX_LIST_ITEMS} items`, standIn(value, ''))
     const out: unknown[] = []
     for (let i = 0; i < length; i++) {
       try {

@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest'
 import { PeopleSearchError } from '../../src/errors.js'
-import { copyProfile, MAX_EXTRAS_DEPTH } from '../../src/model/own-profile.js'
+import { copyProfile, MAX_EXTRAS_DEPTH, MAX_LIST_ITEMS } from '../../src/model/own-profile.js'
 import { ProfileProblem } from '../../src/model/profile-problem.js'
 import { ownValidProfile, ownValidProfiles } from '../../src/model/validate-profile.js'
+import { PeopleIndex } from '../../src/people-index.js'
 
 const FULL = {
   id: 'ann',
@@ -185,10 +186,10 @@ describe('copyProfile (docs/spec.md §1.1: the index keeps its own copy)', () =>
     expect(at({ ...FULL, headline: proxy })[0]).toBe('headline')
   })
 
-  it('refuses a hole in a list at once, so a huge sparse list is not walked', () => {
+  it('refuses a list over MAX_LIST_ITEMS before reading it, and a hole at once', () => {
     const sparse: unknown[] = []
     sparse.length = 2 ** 32 - 1
-    expect([problemOf({ ...FULL, positions: sparse }).path]).toEqual(['positions[0]'])
+    expect([problemOf({ ...FULL, positions: sparse }).path]).toEqual(['positions'])
     const holed = ['java']
     holed[2] = 'go'
     expect(problemOf({ ...FULL, skills: holed }).path).toBe('skills[1]')
@@ -266,5 +267,31 @@ describe('ownValidProfiles', () => {
     const [a, b] = ownValidProfiles([FULL, { ...FULL, id: 'bob' }])
     expect([a.id, b.id]).toEqual(['ann', 'bob'])
     expect(a).not.toBe(FULL)
+  })
+})
+
+describe('lists are bounded before they are read', () => {
+  it('a list longer than MAX_LIST_ITEMS is refused without reading its items', () => {
+    let reads = 0
+    const skills = new Proxy([], {
+      get: (target, key) => (key === 'length' ? 2 ** 32 - 1 : (reads++, Reflect.get(target, key))),
+    })
+    const index = new PeopleIndex()
+    expect(() => index.add({ id: 'a', firstName: 'A', lastName: 'B', skills } as never)).toThrow(
+      expect.objectContaining({ code: 'invalid-profile' }),
+    )
+    expect(reads).toBe(0)
+    expect(index.size).toBe(0)
+  })
+
+  it('a skill that is not a string stops the copy at that item', () => {
+    let reads = 0
+    const skills = new Proxy([], {
+      get: (_target, key) => (key === 'length' ? MAX_LIST_ITEMS : (reads++, Symbol('x'))),
+    })
+    expect(() => new PeopleIndex().add({ id: 'a', firstName: 'A', lastName: 'B', skills } as never)).toThrow(
+      expect.objectContaining({ code: 'invalid-profile' }),
+    )
+    expect(reads).toBe(1)
   })
 })
