@@ -1,8 +1,15 @@
 // The public API of @people-search/core: every name a user may rely on, and nothing else.
 // What the reference oracle shares with the index is in `./internal.ts` (`@people-search/core/internal`).
 
-export type { ErrorCode, ErrorEntry, ErrorKind, ErrorValues, PeopleSearchErrorOptions } from './errors.js'
-export { ERROR_CATALOGUE, ERROR_KINDS, PeopleSearchError } from './errors.js'
+export type {
+  ErrorArguments,
+  ErrorCode,
+  ErrorEntry,
+  ErrorKind,
+  ErrorValues,
+  PeopleSearchErrorOptions,
+} from './errors.js'
+export { ERROR_CATALOGUE, ERROR_KINDS, fail, isPeopleSearchError, PeopleSearchError } from './errors.js'
 export type { Geocoder } from './geo/geocoder.js'
 export { checkedDistanceMiles as distanceMiles } from './geo/geocoder.js'
 export { UsZipGeocoder } from './geo/us-zip-geocoder.js'

@@ -11,6 +11,7 @@ import type { Selector } from './fields/selector.js'
 import type { Geocoder } from './geo/geocoder.js'
 import { UsZipGeocoder } from './geo/us-zip-geocoder.js'
 import { type GetPersonOptions, getPerson } from './links/get-person.js'
+import { findMember } from './lookup/find-member.js'
 import type { LookupParams } from './lookup/lookup-params.js'
 import { type LookupResult, lookupProfile } from './lookup/lookup-profile.js'
 import { ProfileHistory } from './lookup/profile-history.js'
@@ -246,7 +247,26 @@ export class PeopleIndex {
         const degree = this.networks.pointView(slot, store.graph).degreeOf(store.slotOf.get(member) as number)
         return degree === SELF ? 'self' : DEGREE_LETTERS[degree]
       },
+      memberOfUrl: (url) => {
+        const store = this.store
+        const idsWithUrl = (given: string) => this.history.idsWithUrl(given, () => liveProfiles(store))
+        return findMember(url, { idsWithUrl, profileOf: (id) => this.profileOf(id) })?.id
+      },
     })
+  }
+
+  /** Whether the index holds a member with this id. */
+  has(id: string): boolean {
+    return this.profileOf(id) !== undefined
+  }
+
+  /**
+   * The account level of a member (docs/spec.md §1.1, `basic` when the profile does not say),
+   * or `undefined` for an id the index does not hold. The HTTP service throttles by it (§9.4).
+   */
+  accountLevelOf(id: string): AccountLevel | undefined {
+    const profile = this.profileOf(id)
+    return profile === undefined ? undefined : (profile.accountLevel ?? 'basic')
   }
 
   private incarnationOf(id: string): number {

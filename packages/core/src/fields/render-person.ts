@@ -12,6 +12,8 @@ import type { FieldNode } from './selector.js'
 export interface PersonContext {
   /** The member's degree relative to the viewer (docs/spec.md §3.2). */
   degree: Degree
+  /** Show only the public sections, even to a first-degree viewer (a fetch with `:public`, docs/spec.md §9.1). */
+  publicOnly?: boolean
   /** The clock (ms since the epoch) that derives `is-current` when a position does not say. */
   now: number
   /** Profile links carrying an access token (docs/spec.md §6.2); without it those two fields are left out. */
@@ -36,7 +38,7 @@ export const CONNECTIONS_CAP = 500
 export function renderPerson(profile: Profile, fields: FieldNode[], context: PersonContext): PersonDocument {
   let links: ProfileLinks | undefined | null = null
   const view: View = {
-    first: context.degree === 'F',
+    first: context.degree === 'F' && context.publicOnly !== true,
     now: context.now,
     links: () => {
       if (links === null) links = context.links?.(profile.id)

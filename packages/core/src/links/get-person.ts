@@ -35,12 +35,16 @@ export interface PersonHost {
   incarnationOf(id: string): number
   /** The member's degree relative to the viewer, `self` for the viewer itself. */
   degreeOf(viewer: string, member: string): Degree | 'self'
+  /** The member whose public profile URL is `url` (normalised), as a lookup finds it (docs/spec.md §6.1). */
+  memberOfUrl(url: string): string | undefined
 }
 
 /**
  * The legacy person document of member `ref` for `options.viewer` (docs/spec.md §6.2). `ref` is a
  * member id, a profile link's api url (`/v1/people/<id>:full`, with or without scheme and host,
- * optionally `:(selector)` instead of `:full`) or its site url (`/profile/view?id=…&authToken=…`).
+ * optionally `:(selector)` or `:public` instead of `:full`), its site url
+ * (`/profile/view?id=…&authToken=…`) or `url=<percent-encoded public profile URL>` (docs/spec.md
+ * §9.1). `:public` shows only the member's public sections, whatever its degree.
  * F members show public and connections sections, S members public ones; A and O members show
  * public ones only with an unexpired token issued to this incarnation of the viewer for this
  * incarnation of the member, of type `OUT_OF_NETWORK` (a type that the header prefix or the site
@@ -56,10 +60,12 @@ export function getPerson(ref: string, options: GetPersonOptions, host: PersonHo
   if (typeof viewer !== 'string' || host.profileOf(viewer) === undefined) fail('unknown-viewer', { viewer })
   const reference = readReference(ref)
   if (options.fields !== undefined && reference.selector !== undefined) fail('selector-given-twice')
-  const selector = readPersonSelector(options.fields ?? reference.selector)
-  const profile = host.profileOf(reference.id)
-  if (profile === undefined) fail('unknown-member', { member: reference.id })
-  const degree = host.degreeOf(viewer, reference.id)
+  const { selector, publicOnly } = readPersonSelector(options.fields ?? reference.selector)
+  const memberId = reference.id ?? host.memberOfUrl(reference.url as string)
+  if (memberId === undefined) return fail('profile-not-found', { url: reference.url })
+  const profile = host.profileOf(memberId)
+  if (profile === undefined) fail('unknown-member', { member: memberId })
+  const degree = host.degreeOf(viewer, memberId)
   const shown: Degree = degree === 'self' ? 'F' : degree
   const now = host.now
   const viewerIncarnation = host.incarnationOf(viewer)
@@ -67,17 +73,18 @@ export function getPerson(ref: string, options: GetPersonOptions, host: PersonHo
   if (!DEGREE_BY_LETTER[shown].inNetwork) {
     const type = authType(shown)
     const presented = tokenOf(options.token, reference)
-    const memberIncarnation = host.incarnationOf(reference.id)
-    const grant = { viewer, viewerIncarnation, member: reference.id, memberIncarnation, type }
+    const memberIncarnation = host.incarnationOf(memberId)
+    const grant = { viewer, viewerIncarnation, member: memberId, memberIncarnation, type }
     const expiresAt =
       presented === undefined || (presented.type !== undefined && presented.type !== type)
         ? undefined
         : verifyToken(host.secret, presented.token, grant, now)
-    if (expiresAt === undefined) fail('out-of-network', { member: reference.id })
+    if (expiresAt === undefined) fail('out-of-network', { member: memberId })
     notAfter = expiresAt
   }
   const person = renderPerson(profile, selector, {
     degree: shown,
+    publicOnly,
     now,
     links: (member) => {
       const grant = { viewer, viewerIncarnation, member, memberIncarnation: host.incarnationOf(member) }

@@ -1,9 +1,13 @@
 import { fail } from '../errors.js'
 import { isMemberId } from '../model/member-id.js'
+import { tryNormalizeProfileUrl } from '../person-profile/profile-url.js'
 
-/** What a profile reference names: the member, and the token (with its type) and selector it may carry. */
-export interface ProfileReference {
-  id: string
+/**
+ * What a profile reference names: the member (by id, or by its public profile URL, normalised as
+ * in docs/spec.md §6.1, for the index to resolve), and the token (with its type) and selector it
+ * may carry.
+ */
+export type ProfileReference = ({ id: string; url?: undefined } | { id?: undefined; url: string }) & {
   token?: string
   /** The site url's `authType`, as given. */
   type?: string
@@ -17,8 +21,10 @@ export interface PresentedToken {
 }
 
 // The forms `access/profile-links.ts` writes, and the looser ones a client may send back:
-// `[scheme://host][/v1]/people/<id>[:full | :(selector)]` or the `id=<id>` form.
-const API_URL = /^(?:[a-z]+:\/\/[^/]+)?(?:\/v1)?\/people\/(?:id=)?([^/:?#]+)(?::(full|\(.*\)))?$/i
+// `[scheme://host][/v1]/people/<id>[:full | :public | :(selector)]` or the `id=<id>` form; and
+// the `url=<percent-encoded public profile URL>` form of docs/spec.md §9.1, bare or as a path.
+const API_URL = /^(?:[a-z]+:\/\/[^/]+)?(?:\/v1)?\/people\/(?:id=)?([^/:?#]+)(?::(full|public|\(.*\)))?$/i
+const URL_REF = /^(?:(?:[a-z]+:\/\/[^/]+)?(?:\/v1)?\/people\/)?url=([^/:?#]+)(?::(full|public|\(.*\)))?$/i
 const SITE_URL = /^(?:[a-z]+:\/\/[^/]+)?\/profile\/view\?(.*)$/i
 const TOKEN_TYPE = /^(name|OUT_OF_NETWORK):/
 
@@ -30,11 +36,17 @@ const TOKEN_TYPE = /^(name|OUT_OF_NETWORK):/
 export function readReference(ref: unknown): ProfileReference {
   if (typeof ref !== 'string' || ref === '') fail('invalid-profile-reference', { reference: ref })
   if (isMemberId(ref)) return { id: ref }
+  const byUrl = URL_REF.exec(ref)
+  if (byUrl !== null) {
+    const url = tryNormalizeProfileUrl(percentDecoded(byUrl[1], ref))
+    if (url === undefined) fail('invalid-profile-reference', { reference: ref })
+    return withSelector({ url }, byUrl[2])
+  }
   const api = API_URL.exec(ref)
   if (api !== null) {
-    const id = decoded(api[1], ref)
-    const selector = api[2] === undefined || api[2].toLowerCase() === 'full' ? undefined : api[2]
-    return selector === undefined ? { id } : { id, selector }
+    const id = percentDecoded(api[1], ref)
+    if (!isMemberId(id)) fail('invalid-profile-reference', { reference: ref })
+    return withSelector({ id }, api[2])
   }
   const site = SITE_URL.exec(ref)
   if (site !== null) {
@@ -61,13 +73,16 @@ export function presentedToken(value: unknown): PresentedToken | undefined {
   return prefix === null ? { token: value } : { token: value.slice(prefix[0].length), type: prefix[1] }
 }
 
-function decoded(text: string, ref: string): string {
-  let id: string
+/** `:full` is the default selector; `:public` and `:(…)` are kept for the selector reader. */
+function withSelector<R extends ProfileReference>(reference: R, selector: string | undefined): R {
+  if (selector === undefined || selector.toLowerCase() === 'full') return reference
+  return { ...reference, selector: selector.toLowerCase() === 'public' ? 'public' : selector }
+}
+
+function percentDecoded(text: string, ref: string): string {
   try {
-    id = decodeURIComponent(text)
+    return decodeURIComponent(text)
   } catch {
     return fail('invalid-profile-reference', { reference: ref })
   }
-  if (!isMemberId(id)) fail('invalid-profile-reference', { reference: ref })
-  return id
 }

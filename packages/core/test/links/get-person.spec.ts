@@ -422,3 +422,81 @@ describe('the token secret (docs/spec.md §6.2)', () => {
     expect(b.getPerson('o', { viewer: 'v', token, fields: '(id)' })).toEqual({ id: 'o' })
   })
 })
+
+describe('a profile fetched by its public profile URL (docs/spec.md §9.1)', () => {
+  function urlWorld() {
+    const { index } = world()
+    index.add({ ...member('f', 'Fay', 'First'), publicProfileUrl: 'https://www.linkedin.com/in/fay-first' })
+    return index
+  }
+
+  it('finds the member whose public profile URL it names, in any common form, percent-encoded', () => {
+    const index = urlWorld()
+    for (const url of [
+      'http://www.linkedin.com/in/fay-first',
+      'https://linkedin.com/in/FAY-FIRST/',
+      'https://uk.linkedin.com/in/fay-first?trk=x',
+    ]) {
+      const ref = `/v1/people/url=${encodeURIComponent(url)}:(id,summary)`
+      expect(index.getPerson(ref, { viewer: 'v' })).toEqual({ id: 'f', summary: 'Fay connections summary' })
+      expect(index.getPerson(`url=${encodeURIComponent(url)}`, { viewer: 'v', fields: '(id)' })).toEqual({
+        id: 'f',
+      })
+    }
+  })
+
+  it('is a 404 naming the URL for a URL no member has, and a 400 for one that is no profile URL', () => {
+    const index = urlWorld()
+    const unknown = encodeURIComponent('https://www.linkedin.com/in/nobody-here')
+    expect(() => index.getPerson(`/v1/people/url=${unknown}`, { viewer: 'v' })).toThrow(
+      expect.objectContaining({ code: 'profile-not-found', status: 404 }),
+    )
+    for (const bad of ['url=', `url=${encodeURIComponent('https://example.com/fay')}`, 'url=%E0%A4%A']) {
+      expect(() => index.getPerson(`/v1/people/${bad}`, { viewer: 'v' })).toThrow(
+        expect.objectContaining({ code: 'invalid-profile-reference', status: 400 }),
+      )
+    }
+  })
+
+  it('keeps the network rule: an out-of-network member found by URL still needs a token', () => {
+    const { index } = world()
+    index.add({ ...member('o', 'Oscar', 'Out'), publicProfileUrl: 'https://www.linkedin.com/in/oscar' })
+    const ref = `/v1/people/url=${encodeURIComponent('https://www.linkedin.com/in/oscar')}`
+    expect(() => index.getPerson(ref, { viewer: 'v' })).toThrow(
+      expect.objectContaining({ code: 'out-of-network' }),
+    )
+  })
+})
+
+describe(':public (docs/spec.md §9.1)', () => {
+  it('shows every field of the public sections only, even to a first-degree viewer', () => {
+    const { index } = world()
+    const full = index.getPerson('/v1/people/f:full', { viewer: 'v' })
+    const shown = index.getPerson('/v1/people/f:public', { viewer: 'v' })
+    expect(full).toHaveProperty('summary', 'Fay connections summary')
+    expect(shown).not.toHaveProperty('summary')
+    expect(shown).toMatchObject({ id: 'f', firstName: 'Fay', headline: 'Fay public headline', distance: 1 })
+    expect(index.getPerson('f', { viewer: 'v', fields: 'public' })).toEqual(shown)
+    expect(index.getPerson('/v1/people/id=f:PUBLIC', { viewer: 'v' })).toEqual(shown)
+  })
+
+  it('changes nothing of who may fetch: an out-of-network member is still a 403 without a token', () => {
+    const { index } = world()
+    expect(() => index.getPerson('/v1/people/o:public', { viewer: 'v' })).toThrow(
+      expect.objectContaining({ code: 'out-of-network' }),
+    )
+  })
+})
+
+describe('accountLevelOf and has', () => {
+  it('is the member’s account level, basic when its profile names none, undefined for an unknown id', () => {
+    const { index } = world()
+    index.add({ ...member('x', 'Xena', 'Exec'), accountLevel: 'executive' })
+    expect(index.accountLevelOf('x')).toBe('executive')
+    expect(index.accountLevelOf('v')).toBe('basic')
+    expect(index.accountLevelOf('ghost')).toBeUndefined()
+    expect([index.has('x'), index.has('ghost'), index.has(42 as never)]).toEqual([true, false, false])
+    index.remove('x')
+    expect(index.has('x')).toBe(false)
+  })
+})
