@@ -17,17 +17,36 @@ const CORE_LAYERS = [
   ['index.ts', 'internal.ts'],
 ]
 
-const escapeRegExp = (text) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
-const CORE = '^packages/core/src/'
-const pathsOf = (layers) => `${CORE}(${layers.flat().map(escapeRegExp).join('|')})`
+/**
+ * The HTTP service's layers, lowest first (packages/server/src): the framework-free parts
+ * (documents, credentials, throttles, admin bodies, durability) know nothing of the routes, the
+ * routes nothing of Fastify, which only `app.ts` and `server.ts` see.
+ */
+const SERVER_LAYERS = [
+  ['http/', 'auth/', 'throttle/'],
+  ['admin/'],
+  ['state/'],
+  ['config/'],
+  ['routes/'],
+  ['app.ts'],
+  ['server.ts'],
+  ['index.ts'],
+]
 
-const layerRules = CORE_LAYERS.slice(0, -1).map((layer, at) => ({
-  name: `core-layer-${layer[0].replace(/\W/g, '')}`,
-  comment: `${layer.join(', ')} may not import a layer above it`,
-  severity: 'error',
-  from: { path: pathsOf([layer]) },
-  to: { path: pathsOf(CORE_LAYERS.slice(at + 1)) },
-}))
+const escapeRegExp = (text) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
+
+/** One rule per layer of a package: it may import its own layer and those below, never above. */
+function layerRules(pkg, layers) {
+  const root = `^packages/${pkg}/src/`
+  const pathsOf = (some) => `${root}(${some.flat().map(escapeRegExp).join('|')})`
+  return layers.slice(0, -1).map((layer, at) => ({
+    name: `${pkg}-layer-${layer[0].replace(/\W/g, '')}`,
+    comment: `${pkg}: ${layer.join(', ')} may not import a layer above it`,
+    severity: 'error',
+    from: { path: pathsOf([layer]) },
+    to: { path: pathsOf(layers.slice(at + 1)) },
+  }))
+}
 
 module.exports = {
   forbidden: [
@@ -38,7 +57,15 @@ module.exports = {
       from: {},
       to: { circular: true },
     },
-    ...layerRules,
+    ...layerRules('core', CORE_LAYERS),
+    ...layerRules('server', SERVER_LAYERS),
+    {
+      name: 'fastify-only-in-the-app',
+      comment: 'Routes, credentials, throttles and durability know nothing of the HTTP framework.',
+      severity: 'error',
+      from: { path: '^packages/server/src/', pathNot: '^packages/server/src/(app|server)\\.ts$' },
+      to: { path: 'node_modules/.*fastify' },
+    },
     {
       name: 'core-stands-alone',
       comment: 'core is the lowest package: it knows nothing of XML, HTTP, samples or tests.',
@@ -70,7 +97,7 @@ module.exports = {
   ],
   options: {
     doNotFollow: { path: 'node_modules' },
-    exclude: { path: '(^|/)(dist|node_modules)/' },
+    exclude: { path: '(^|/)dist/' },
     tsPreCompilationDeps: true,
     tsConfig: { fileName: 'tsconfig.base.json' },
     enhancedResolveOptions: { exportsFields: ['exports'], conditionNames: ['import', 'types', 'default'] },

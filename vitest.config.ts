@@ -13,6 +13,7 @@ export default defineConfig({
       { find: /^@people-search\/xml$/, replacement: src('xml/src/index.ts') },
       { find: /^@people-search\/sample$/, replacement: src('sample/src/index.ts') },
       { find: /^@people-search\/cli$/, replacement: src('cli/src/index.ts') },
+      { find: /^@people-search\/server$/, replacement: src('server/src/index.ts') },
     ],
   },
   test: {

@@ -39,7 +39,9 @@ let tarballs: string[] = []
 beforeAll(() => {
   tarballs = packPublicPackages(mkdtempSync(join(tmpdir(), 'people-search-packs-')))
   app = consumerProject(tarballs)
-  writeFileSync(join(app, 'src/consumer.ts'), readFileSync(new URL('consumer.ts', APP_SOURCES)))
+  for (const file of ['consumer.ts', 'server.ts']) {
+    writeFileSync(join(app, 'src', file), readFileSync(new URL(file, APP_SOURCES)))
+  }
   for (const [name, code] of examples) {
     writeFileSync(join(app, name.endsWith('.ts') ? `src/${name}` : name), code)
   }
@@ -49,16 +51,17 @@ beforeAll(() => {
 }, 300_000)
 
 describe('the public packages, installed from their tarballs with npm', () => {
-  it('packs core, xml, sample and cli', () => {
+  it('packs core, xml, sample, server and cli', () => {
     expect(tarballs.map((path) => path.split('/').pop())).toEqual([
       'people-search-cli-0.2.0.tgz',
       'people-search-core-0.2.0.tgz',
       'people-search-sample-0.2.0.tgz',
+      'people-search-server-0.2.0.tgz',
       'people-search-xml-0.2.0.tgz',
     ])
   })
 
-  it.each(['core', 'xml', 'sample', 'cli'])(
+  it.each(['core', 'xml', 'sample', 'server', 'cli'])(
     '%s carries real version ranges, a README, the LICENSE, its types and the spec',
     (name) => {
       const dir = join(app, 'node_modules/@people-search', name)
@@ -95,6 +98,11 @@ describe('the public packages, installed from their tarballs with npm', () => {
       '400 400',
       'Ann 1 true',
     ])
+  })
+
+  it('the installed server listens, authenticates and answers a search in JSON', () => {
+    tsc('tsconfig.nodenext.json', app)
+    expect(run(process.execPath, ['dist/server.js'], app).trim()).toBe('200 json 1 ann')
   })
 
   it('the installed people-search command answers --version', () => {

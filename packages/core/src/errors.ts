@@ -28,6 +28,24 @@ export const ERROR_KINDS = {
   badSnapshot: { status: 500, errorCode: 0 },
   /** An upstream profile source failed. */
   sourceFailed: { status: 503, errorCode: 0 },
+  /** The caller has used up its calls to a resource for now (docs/spec.md §9.4). */
+  throttled: { status: 403, errorCode: 0 },
+  /** A route exists, but not for this HTTP method (docs/spec.md §9.1). */
+  methodNotAllowed: { status: 405, errorCode: 0 },
+  /** A request body over the configured size (docs/spec.md §9.4). */
+  payloadTooLarge: { status: 413, errorCode: 0 },
+  /** A request target over 16,384 characters (docs/spec.md §9.4). */
+  uriTooLong: { status: 414, errorCode: 0 },
+  /** A client that did not send its request in time (docs/spec.md §9.4: a slow client never stops others). */
+  requestTimeout: { status: 408, errorCode: 0 },
+  /** Request headers over the service's limit (docs/spec.md §9.4). */
+  headersTooLarge: { status: 431, errorCode: 0 },
+  /** The service could not do what it must (a write not made durable, an unexpected fault). */
+  internal: { status: 500, errorCode: 0 },
+  /** The service's state directory cannot be used: locked, corrupted or unreadable (docs/spec.md §9.5). */
+  badState: { status: 500, errorCode: 0 },
+  /** The service is not set up for this (writes without a state directory, docs/spec.md §9.5). */
+  unavailable: { status: 503, errorCode: 0 },
 } as const
 
 export type ErrorKind = keyof typeof ERROR_KINDS
@@ -190,6 +208,9 @@ export const ERROR_CATALOGUE = Object.freeze({
   'search-without-viewer': entry('unauthorized', 'People search must be done on behalf of a member.'),
   'fetch-without-viewer': entry('unauthorized', 'Profiles must be fetched on behalf of a member.'),
   'unknown-viewer': entry('unauthorized', 'Unknown viewer {viewer}'),
+  // docs/spec.md §9.2, §9.5: the HTTP service's credentials.
+  'invalid-access-token': entry('unauthorized', 'Invalid access token.'),
+  'invalid-admin-key': entry('unauthorized', 'Admin routes need the admin key as a Bearer token.'),
 
   // forbidden: docs/spec.md §6.2.
   'out-of-network': entry(
@@ -200,6 +221,29 @@ export const ERROR_CATALOGUE = Object.freeze({
   // notFound: docs/spec.md §6.1, §6.2, §8 (graph).
   'unknown-member': entry('notFound', 'Unknown member {member}'),
   'profile-not-found': entry('notFound', 'Profile {url} not found'),
+  'unknown-resource': entry('notFound', 'Unknown resource {path}'),
+
+  // The HTTP service: docs/spec.md §9.1, §9.4, §9.5.
+  'throttle-limit': entry('throttled', 'Throttle limit for calls to this resource is reached.'),
+  'method-not-allowed': entry('methodNotAllowed', 'Method <method> is not allowed on {path}'),
+  'body-too-large': entry('payloadTooLarge', 'Request body is over the limit of <limit> bytes'),
+  'target-too-long': entry('uriTooLong', 'Request target is over the limit of <limit> characters'),
+  'invalid-body': entry('badRequest', 'Request body is not <expected>: <problem>'),
+  'write-not-durable': entry('internal', 'The write could not be made durable: <cause>'),
+  'internal-error': entry('internal', 'Internal server error'),
+
+  // badState: docs/spec.md §9.5, the write-ahead log and snapshots of the HTTP service.
+  'state-locked': entry('badState', 'State directory <dir> is in use by <owner>'),
+  'state-corrupted': entry('badState', 'State directory <dir> is corrupted: <problem>'),
+  'state-unusable': entry('badState', 'State directory <dir> cannot be used: <cause>'),
+  'headers-too-large': entry('headersTooLarge', 'Request headers are over the limit of <limit> bytes'),
+  'bad-request-target': entry('badRequest', 'Request target {target} cannot be read'),
+  'malformed-request': entry('badRequest', 'Malformed HTTP request: <problem>'),
+  'request-timeout': entry('requestTimeout', 'The request was not received in time'),
+  'no-state-directory': entry(
+    'unavailable',
+    'This service has no state directory, so it cannot make writes durable (start it with --state DIR)',
+  ),
 
   // badSnapshot: docs/spec.md §7.
   'snapshot-unreadable': entry('badSnapshot', 'Snapshot <path> cannot be read: <cause>'),

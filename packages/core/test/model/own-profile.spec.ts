@@ -274,7 +274,11 @@ describe('lists are bounded before they are read', () => {
   it('a list longer than MAX_LIST_ITEMS is refused without reading its items', () => {
     let reads = 0
     const skills = new Proxy([], {
-      get: (target, key) => (key === 'length' ? 2 ** 32 - 1 : (reads++, Reflect.get(target, key))),
+      get: (target, key) => {
+        if (key === 'length') return 2 ** 32 - 1
+        reads++
+        return Reflect.get(target, key)
+      },
     })
     const index = new PeopleIndex()
     expect(() => index.add({ id: 'a', firstName: 'A', lastName: 'B', skills } as never)).toThrow(
@@ -287,7 +291,11 @@ describe('lists are bounded before they are read', () => {
   it('a skill that is not a string stops the copy at that item', () => {
     let reads = 0
     const skills = new Proxy([], {
-      get: (_target, key) => (key === 'length' ? MAX_LIST_ITEMS : (reads++, Symbol('x'))),
+      get: (_target, key) => {
+        if (key === 'length') return MAX_LIST_ITEMS
+        reads++
+        return Symbol('x')
+      },
     })
     expect(() => new PeopleIndex().add({ id: 'a', firstName: 'A', lastName: 'B', skills } as never)).toThrow(
       expect.objectContaining({ code: 'invalid-profile' }),
