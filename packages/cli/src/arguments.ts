@@ -11,6 +11,16 @@ export type Command =
   | { name: 'version' }
   | { name: 'search'; request: string; viewer?: string; format: Format; data?: string; size: number }
   | { name: 'viewers'; data?: string; size: number }
+  | {
+      name: 'serve'
+      data?: string
+      size: number
+      /** The state directory (snapshot and write-ahead log); without it nothing is durable. */
+      state?: string
+      config?: string
+      host: string
+      port: number
+    }
 
 /** A command line that cannot be run as written: the message names what is wrong (exit 2). */
 export class UsageError extends Error {
@@ -19,6 +29,8 @@ export class UsageError extends Error {
 
 export const DEFAULT_SIZE = 20_000
 export const MAX_SIZE = 1_000_000
+export const DEFAULT_PORT = 8080
+export const DEFAULT_HOST = '127.0.0.1'
 
 /** Every option of every command; each command says which of them it takes. */
 const OPTIONS = {
@@ -27,6 +39,10 @@ const OPTIONS = {
   data: { type: 'string', short: 'd' },
   size: { type: 'string', short: 's' },
   viewers: { type: 'boolean' },
+  state: { type: 'string' },
+  config: { type: 'string' },
+  host: { type: 'string' },
+  port: { type: 'string', short: 'p' },
   help: { type: 'boolean', short: 'h' },
   version: { type: 'boolean', short: 'V' },
 } as const
@@ -44,6 +60,7 @@ const GLOBAL: readonly OptionName[] = ['help', 'version']
 const COMMANDS = {
   search: { operands: 1, options: ['viewer', 'format', 'data', 'size'] },
   viewers: { operands: 0, options: ['data', 'size', 'viewers'] },
+  serve: { operands: 0, options: ['data', 'size', 'state', 'config', 'host', 'port'] },
   help: { operands: 0, options: [] },
 } as const satisfies Record<string, { operands: number; options: readonly OptionName[] }>
 
@@ -53,6 +70,8 @@ const COMMAND_WORD = /^[a-z][a-z0-9-]*$/
 
 export const USAGE = `Usage: people-search [search] '<legacy URL>' --viewer <id> [options]
        people-search viewers [--data <file> | --size <n>]     (or: people-search --viewers)
+       people-search serve [--data <file> | --size <n>] [--state <dir>] [--config <file>]
+                           [--host <address>] [--port <n>]
        people-search --help | --version
 
 Answers a legacy People Search URL, in the legacy XML (default) or JSON, on your data or on a
@@ -69,6 +88,19 @@ built-in sample world. Quote the URL: it holds '&', '(' and ')'.
       --viewers         print a few viewer ids to try, with the size of their network
   -h, --help            print this help
   -V, --version         print the version
+
+serve runs the legacy HTTP service (docs/spec.md §9) until SIGINT (Ctrl-C) or SIGTERM. Its first
+line on stdout is 'people-search listening on http://HOST:PORT'; then, unless the config gives
+credentials, a fresh access token for each of a few viewers with a ready curl line, and an admin
+key unless the config has one. Notes and the service's log go to stderr.
+      --state <dir>     keep the data here (snapshot + write-ahead log) so admin writes are
+                        durable and a restart serves them; an empty directory is seeded from
+                        --data or the sample world, one that holds data is served as it is.
+                        Without it the data is served from memory and admin writes are refused.
+      --config <file>   the service's JSON configuration: tokens, OAuth consumers, admin key,
+                        throttles (packages/server/README.md)
+      --host <address>  the interface to listen on (default ${DEFAULT_HOST})
+  -p, --port <n>        the port, 0 to 65535 (default ${DEFAULT_PORT}; 0 takes a free one)
 
 An option's value follows it ('--viewer ID', '-v ID') or is joined by '=' ('--viewer=ID'); a value
 starting with '-' must be joined. Exit status: 0 answered; 1 the search was refused (stdout holds
@@ -134,6 +166,18 @@ export function parseCommandLine(argv: readonly string[]): Command {
   const size = sizeOption === undefined ? DEFAULT_SIZE : sizeOf(sizeOption.raw, sizeOption.value as string)
 
   if (name === 'viewers') return { name, data, size }
+  if (name === 'serve') {
+    const port = given.get('port')
+    return {
+      name,
+      data,
+      size,
+      state: pathOption(given.get('state'), 'a directory'),
+      config: pathOption(given.get('config'), 'a file name'),
+      host: hostOf(given.get('host')),
+      port: port === undefined ? DEFAULT_PORT : portOf(port.raw, port.value as string),
+    }
+  }
   const request = operands[0]
   if (request === undefined) throw new UsageError('Give a legacy URL to answer.')
   return {
@@ -164,6 +208,31 @@ function formatOf(option: { raw: string; value: string | undefined } | undefined
     throw new UsageError(`${option.raw} must be xml or json, not ${option.value}`)
   }
   return option.value
+}
+
+function pathOption(
+  option: { raw: string; value: string | undefined } | undefined,
+  what: string,
+): string | undefined {
+  if (option?.value === '') throw new UsageError(`${option.raw} needs ${what}`)
+  return option?.value
+}
+
+function hostOf(option: { raw: string; value: string | undefined } | undefined): string {
+  if (option === undefined) return DEFAULT_HOST
+  if (option.value === '' || /[\s/]/.test(option.value as string)) {
+    throw new UsageError(
+      `${option.raw} needs an address or a host name, such as 127.0.0.1, not ${option.value}`,
+    )
+  }
+  return option.value as string
+}
+
+function portOf(raw: string, value: string): number {
+  const port = /^\d{1,5}$/.test(value) ? Number(value) : Number.NaN
+  if (!(port >= 0 && port <= 65_535))
+    throw new UsageError(`${raw} must be an integer from 0 to 65535, not ${value}`)
+  return port
 }
 
 function sizeOf(raw: string, value: string): number {

@@ -7,6 +7,7 @@ import type { Command } from './arguments.js'
 import { DataError, loadDataFile } from './load-data.js'
 import type { CliOutput } from './output.js'
 import { LoadProgress, type ProgressOptions, type ProgressStream } from './progress.js'
+import type { ServeContext } from './serve.js'
 
 export interface CommandContext {
   /** Where relative paths start: the directory the user ran the command in. */
@@ -24,6 +25,7 @@ interface World {
 
 type SearchCommand = Extract<Command, { name: 'search' }>
 type ViewersCommand = Extract<Command, { name: 'viewers' }>
+type ServeCommand = Extract<Command, { name: 'serve' }>
 
 /**
  * Answers a legacy URL. A search the API refuses prints its legacy error document and exits 1
@@ -62,6 +64,13 @@ export async function viewers(command: ViewersCommand, context: CommandContext):
   return { stdout: lines.length === 0 ? '' : `${lines.join('\n')}\n`, stderr: '', exitCode: 0 }
 }
 
+/** Runs the legacy HTTP service until SIGINT or SIGTERM (serve.ts; docs/spec.md §9). */
+export async function serve(command: ServeCommand, context: ServeContext): Promise<CliOutput> {
+  // Imported here: only this command loads the server and its framework.
+  const served = await import('./serve.js')
+  return served.serve(command, context)
+}
+
 async function openWorldOrExplain(
   command: { data?: string; size: number },
   context: CommandContext,
@@ -73,11 +82,9 @@ async function openWorldOrExplain(
       return await loadDataFile(path, { name: command.data, progress })
     }
     // Imported here: the sample world (and faker) costs nothing to runs that read --data.
-    const { loadSample } = await import('./sample-world.js')
-    const { ids, index } = loadSample(command.size, {}, progress)
-    // A few members with many connections: their searches have a network to find.
-    const picks = [ids[0], ids[1], ids[2], ids[10], ids[100]].filter((id) => id !== undefined)
-    return { index, viewers: picks }
+    const { loadSample, samplePicks } = await import('./sample-world.js')
+    const { index } = loadSample(command.size, {}, progress)
+    return { index, viewers: samplePicks(command.size) }
   } catch (error) {
     if (error instanceof DataError)
       return { stdout: '', stderr: `people-search: ${error.message}\n`, exitCode: 2 }

@@ -4,3 +4,8 @@ export interface CliOutput {
   stderr: string
   exitCode: number
 }
+
+/** Somewhere to print as things happen, for a command that keeps running (`serve`). */
+export interface TextSink {
+  write(text: string): unknown
+}

@@ -2,7 +2,7 @@
 // index, come in through a dynamic import (test/startup.spec.ts reads the import graph).
 import { resolve } from 'node:path'
 import { type Command, parseCommandLine, USAGE, UsageError } from './arguments.js'
-import type { CliOutput } from './output.js'
+import type { CliOutput, TextSink } from './output.js'
 import type { ProgressOptions, ProgressStream } from './progress.js'
 import { packageVersion } from './version.js'
 
@@ -19,6 +19,13 @@ export interface RunOptions {
   /** Where a load's progress bar goes; only a terminal (`isTTY`) shows one. Default: none. */
   progress?: ProgressStream
   progressOptions?: ProgressOptions
+  /**
+   * Where a command that keeps running (`serve`) prints as it goes, and what stops it. Default:
+   * the process's stdout and stderr, and its first SIGINT or SIGTERM.
+   */
+  stdout?: TextSink
+  stderr?: TextSink
+  stop?: AbortSignal
 }
 
 /** Exit status of a fault in this program rather than in what it was given (sysexits EX_SOFTWARE). */
@@ -53,16 +60,22 @@ async function runCommand(command: Command, options: RunOptions): Promise<CliOut
     case 'version':
       return { stdout: `${packageVersion()}\n`, stderr: '', exitCode: 0 }
     case 'search':
-    case 'viewers': {
+    case 'viewers':
+    case 'serve': {
       const commands = await import('./commands.js')
       const context = {
         base: baseDirectory(options),
         progress: options.progress,
         progressOptions: options.progressOptions,
       }
-      return command.name === 'search'
-        ? commands.search(command, context)
-        : commands.viewers(command, context)
+      if (command.name === 'search') return commands.search(command, context)
+      if (command.name === 'viewers') return commands.viewers(command, context)
+      return commands.serve(command, {
+        ...context,
+        stdout: options.stdout,
+        stderr: options.stderr,
+        stop: options.stop,
+      })
     }
   }
 }

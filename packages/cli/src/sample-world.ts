@@ -1,5 +1,5 @@
 import { PeopleIndex, type PeopleIndexOptions, type Profile } from '@people-search/core'
-import { sampleEdges, sampleGroups, sampleProfiles } from '@people-search/sample'
+import { sampleEdges, sampleGroups, sampleIds, sampleProfiles } from '@people-search/sample'
 import { LoadProgress } from './progress.js'
 
 /**
@@ -36,4 +36,18 @@ export function loadSample(
   }
   progress.finish()
   return { index, ids }
+}
+
+/** The members whose ids {@link samplePicks} names, by index: among the best connected of the world. */
+const PICKS = [0, 1, 2, 10, 100]
+
+/**
+ * A few members of the sample world of `size` to try as viewers: they have many connections, so
+ * their searches have a network to find. Cheap: an id is a function of the seed and the member's
+ * index alone, so the world need not be built.
+ */
+export function samplePicks(size: number): string[] {
+  const picks = PICKS.filter((i) => i < size)
+  const ids = sampleIds({ size: Math.max(...picks) + 1 })
+  return picks.map((i) => ids[i])
 }

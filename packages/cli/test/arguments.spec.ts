@@ -141,8 +141,8 @@ describe('parseCommandLine', () => {
   })
 
   it('a bare word is a command name: an unknown one is refused, not searched for', () => {
-    expect(usageError(['serve'])).toBe(
-      'Unknown command serve (commands: search, viewers, help; a legacy URL starts with /v1/people-search)',
+    expect(usageError(['frobnicate'])).toBe(
+      'Unknown command frobnicate (commands: search, viewers, serve, help; a legacy URL starts with /v1/people-search)',
     )
     expect(usageError([])).toBe('Give a legacy URL to answer.')
     expect(usageError(['search', '-v', 'x'])).toBe('Give a legacy URL to answer.')
