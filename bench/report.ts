@@ -341,7 +341,9 @@ function howToRun(): string {
   return (
     'To measure again: `pnpm bench` (10k, 100k, 1M; about 15 minutes) or `pnpm bench:quick` (10k, 100k); ' +
     'either rewrites results.json and this file. To render this file and latency.svg again from ' +
-    'results.json without measuring: `pnpm bench:render`. See [README.md](README.md).'
+    'results.json without measuring: `pnpm bench:render`. See [README.md](README.md). The HTTP service ' +
+    'under load (`pnpm bench:server`: autocannon on 127.0.0.1, the same query classes at 100k members) has ' +
+    'its own figures and file: [SERVER-RESULTS.md](SERVER-RESULTS.md).'
   )
 }
 

@@ -132,7 +132,11 @@ function coreFingerprint(): string {
   return hash.digest('hex')
 }
 
-function gitState(): { commit: string; dirty: string[] } {
+/** The commit of the work tree, and which files under `paths` have uncommitted changes. */
+export function gitState(paths: readonly string[] = ['packages/core/src']): {
+  commit: string
+  dirty: string[]
+} {
   const git = (...args: string[]) =>
     execFileSync('git', args, {
       cwd: rootDir,
@@ -140,7 +144,7 @@ function gitState(): { commit: string; dirty: string[] } {
       stdio: ['ignore', 'pipe', 'ignore'],
     }).trimEnd()
   try {
-    const dirty = git('status', '--porcelain', '--', 'packages/core/src')
+    const dirty = git('status', '--porcelain', '--', ...paths)
     return { commit: git('rev-parse', '--short', 'HEAD'), dirty: dirty === '' ? [] : dirty.split('\n') }
   } catch {
     return { commit: 'unknown', dirty: [] }
@@ -168,7 +172,13 @@ function versions(): Record<string, string> {
 export function typedCommand(script: string, args: readonly string[]): string {
   const event = process.env.npm_lifecycle_event
   if (event?.startsWith('bench')) {
-    const own = new Set((process.env.npm_lifecycle_script ?? '').split(/\s+/))
+    // pnpm appends the arguments typed after the script's name to npm_lifecycle_script; they are
+    // the user's, not the script's own.
+    const lifecycle = process.env.npm_lifecycle_script ?? ''
+    const typed = args.join(' ')
+    const base =
+      typed !== '' && lifecycle.endsWith(` ${typed}`) ? lifecycle.slice(0, -typed.length - 1) : lifecycle
+    const own = new Set(base.split(/\s+/))
     return ['pnpm', event, ...args.filter((a) => !own.has(a))].join(' ')
   }
   return ['node', `bench/dist/bench/${script}`, ...args].join(' ')
