@@ -9,7 +9,7 @@ import { FacetCounts } from './facet-counts.js'
 import { MatchCount } from './match-count.js'
 import { page } from './page.js'
 import { SearchCollector } from './search-collector.js'
-import { sortOrder } from './sort-order.js'
+import { rankKey, sortOrder } from './sort-order.js'
 import { TopDocs } from './top-docs.js'
 
 /** What a search needs beyond the query: the viewer's view, its cap and reused buffers. */
@@ -34,10 +34,12 @@ export function execute(query: SearchQuery, context: ExecutionContext): SearchAn
   const facets = new SearchFacets(store, view)
   const plan = new SearchPlan(query, store, view, context.centroid, facets)
   const count = new MatchCount()
+  const degree = (slot: number) => view.degreeOf(slot)
   const top = new TopDocs(
     Math.min(query.start + query.count, context.cap),
-    sortOrder(query.sort, store.columns, store.ids, (slot) => view.degreeOf(slot)),
+    sortOrder(query.sort, store.columns, store.ids, degree),
     query.sort === 'relevance',
+    rankKey(query.sort, store.columns, degree),
   )
   const histograms = new FacetCounts(query.facets, facets, context.counters)
   collectMatches(plan, new SearchCollector(count, top, histograms))

@@ -15,8 +15,14 @@ export function sortOrder(
 ): (a: number, scoreA: number, b: number, scoreB: number) => boolean {
   const connections = columns.numConnections
   const recommenders = columns.numRecommenders
+  const idKey = columns.idKey
+  // The id tie-break by its first eight characters (a double each), the strings only beyond.
   const byConnectionsThenId = (a: number, b: number): boolean =>
-    connections[a] !== connections[b] ? connections[a] > connections[b] : ids[a] < ids[b]
+    connections[a] !== connections[b]
+      ? connections[a] > connections[b]
+      : idKey[a] !== idKey[b]
+        ? idKey[a] < idKey[b]
+        : ids[a] < ids[b]
   switch (sort) {
     case 'connections':
       return (a, _sa, b) => byConnectionsThenId(a, b)
@@ -33,5 +39,32 @@ export function sortOrder(
     }
     case 'relevance':
       return (a, sa, b, sb) => (sa !== sb ? sa > sb : byConnectionsThenId(a, b))
+  }
+}
+
+/**
+ * The first criterion of each order as a number, larger ranking ahead (collect/top-k.ts): the
+ * count of connections or recommenders, the degree's rank negated, the score.
+ */
+export function rankKey(
+  sort: SortOrder,
+  columns: MemberColumns,
+  degree: (slot: number) => number,
+): (slot: number, score: number) => number {
+  switch (sort) {
+    case 'connections': {
+      const connections = columns.numConnections
+      return (slot) => connections[slot]
+    }
+    case 'recommenders': {
+      const recommenders = columns.numRecommenders
+      return (slot) => recommenders[slot]
+    }
+    case 'distance': {
+      const ranks = DISTANCE_RANKS
+      return (slot) => -ranks[degree(slot)]
+    }
+    case 'relevance':
+      return (_slot, score) => score
   }
 }

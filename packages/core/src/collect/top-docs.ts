@@ -1,6 +1,6 @@
 import { NO_FAILED_FACET } from '../query/matches.js'
 import type { Collector } from './collector.js'
-import { TopK } from './top-k.js'
+import { type RankedBefore, type RankKey, TopK } from './top-k.js'
 
 /**
  * The best `k` matches under a sort order, k being the end of the requested page within the
@@ -10,13 +10,14 @@ export class TopDocs implements Collector {
   readonly nearMissFacets = 0
   private readonly top: TopK
 
-  /** `requiresScoring`: whether the order reads scores (relevance). */
+  /** `requiresScoring`: whether the order reads scores (relevance); `key`: the order's first criterion. */
   constructor(
     k: number,
-    before: (a: number, scoreA: number, b: number, scoreB: number) => boolean,
+    before: RankedBefore,
     readonly requiresScoring: boolean,
+    key?: RankKey,
   ) {
-    this.top = new TopK(k, before)
+    this.top = new TopK(k, before, key)
   }
 
   collect(slot: number, score: number, failedFacet: number): void {

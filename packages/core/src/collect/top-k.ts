@@ -1,63 +1,90 @@
+/** `before(a, scoreA, b, scoreB)`: whether a ranks strictly ahead of b. */
+export type RankedBefore = (a: number, scoreA: number, b: number, scoreB: number) => boolean
+/**
+ * The first criterion of an order as a number, larger ranking ahead: whenever two keys differ
+ * they must decide as `before` would; equal keys leave it to `before`.
+ */
+export type RankKey = (slot: number, score: number) => number
+
 /**
  * Keeps the best `k` (slot, score) pairs under an order, in a binary heap whose root is the
- * worst kept entry: O(n log k) for n matches instead of sorting them all.
+ * worst kept entry: O(n log k) for n matches instead of sorting them all. Each entry keeps its
+ * rank key, so most comparisons are one of doubles and only ties call `before` (deep pages keep
+ * hundreds of entries, and a full comparison on each step of the heap would dominate).
  */
 export class TopK {
   private readonly slots: Uint32Array
   private readonly scores: Float64Array
+  private readonly keys: Float64Array
   private size = 0
 
-  /** `before(a, scoreA, b, scoreB)`: whether a ranks strictly ahead of b. */
   constructor(
     private readonly k: number,
-    private readonly before: (a: number, scoreA: number, b: number, scoreB: number) => boolean,
+    private readonly before: RankedBefore,
+    private readonly key: RankKey = () => 0,
   ) {
     this.slots = new Uint32Array(k)
     this.scores = new Float64Array(k)
+    this.keys = new Float64Array(k)
   }
 
   offer(slot: number, score: number): void {
     if (this.k === 0) return
+    const key = this.key(slot, score)
     if (this.size < this.k) {
       let at = this.size++
       while (at > 0) {
         const parent = (at - 1) >> 1
-        if (!this.before(this.slots[parent], this.scores[parent], slot, score)) break
-        this.slots[at] = this.slots[parent]
-        this.scores[at] = this.scores[parent]
+        if (!this.entryAhead(parent, slot, score, key)) break
+        this.put(at, this.slots[parent], this.scores[parent], this.keys[parent])
         at = parent
       }
-      this.slots[at] = slot
-      this.scores[at] = score
+      this.put(at, slot, score, key)
       return
     }
-    if (!this.before(slot, score, this.slots[0], this.scores[0])) return
-    this.siftDown(slot, score)
+    if (!this.ranksAhead(0, slot, score, key)) return
+    this.siftDown(slot, score, key)
   }
 
   /** The kept slots, best first. */
   sorted(): number[] {
     const order = Array.from({ length: this.size }, (_, i) => i)
-    order.sort((i, j) => (this.before(this.slots[i], this.scores[i], this.slots[j], this.scores[j]) ? -1 : 1))
+    order.sort((i, j) => (this.entryAhead(i, this.slots[j], this.scores[j], this.keys[j]) ? -1 : 1))
     return order.map((i) => this.slots[i])
   }
 
+  /** Whether the entry at `at` ranks strictly ahead of (slot, score, key). */
+  private entryAhead(at: number, slot: number, score: number, key: number): boolean {
+    const own = this.keys[at]
+    return own !== key ? own > key : this.before(this.slots[at], this.scores[at], slot, score)
+  }
+
+  /** Whether (slot, score, key) ranks strictly ahead of the entry at `at`. */
+  private ranksAhead(at: number, slot: number, score: number, key: number): boolean {
+    const own = this.keys[at]
+    return own !== key ? key > own : this.before(slot, score, this.slots[at], this.scores[at])
+  }
+
+  private put(at: number, slot: number, score: number, key: number): void {
+    this.slots[at] = slot
+    this.scores[at] = score
+    this.keys[at] = key
+  }
+
   // Replaces the root (the worst kept) and restores the heap: the worse of two children rises.
-  private siftDown(slot: number, score: number): void {
-    const { slots, scores, size } = this
+  private siftDown(slot: number, score: number, key: number): void {
+    const { slots, scores, keys, size } = this
     let at = 0
     for (;;) {
       const left = 2 * at + 1
       if (left >= size) break
       const right = left + 1
       let worse = left
-      if (right < size && this.before(slots[left], scores[left], slots[right], scores[right])) worse = right
-      if (!this.before(slot, score, slots[worse], scores[worse])) break
-      slots[at] = slots[worse]
-      scores[at] = scores[worse]
+      if (right < size && this.entryAhead(left, slots[right], scores[right], keys[right])) worse = right
+      if (!this.ranksAhead(worse, slot, score, key)) break
+      this.put(at, slots[worse], scores[worse], keys[worse])
       at = worse
     }
-    slots[at] = slot
-    scores[at] = score
+    this.put(at, slot, score, key)
   }
 }

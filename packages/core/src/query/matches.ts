@@ -1,4 +1,4 @@
-import { FIRST, SECOND, SELF } from '../domain/degree.js'
+import { FIRST, SELF } from '../domain/degree.js'
 import { distanceMiles } from '../geo/geocoder.js'
 import type { MemberColumns } from '../store/columns.js'
 import type { NetworkView } from '../store/network.js'
@@ -98,8 +98,10 @@ export class Matches implements DocSet {
   private accepts(slot: number): boolean {
     const { columns } = this
     if (columns.alive[slot] === 0) return false
+    // Out of the network is decided without the degree's group lookup (docs/spec.md §3.2).
+    if (!this.canFindAll && !this.view.inNetwork(slot)) return false
     const degree = this.view.degreeOf(slot)
-    if (degree === SELF || (!this.canFindAll && degree !== FIRST && degree !== SECOND)) return false
+    if (degree === SELF) return false
     if (this.firstKey > 0 && columns.firstKey[slot] !== this.firstKey) return false
     if (this.lastKey > 0 && columns.lastKey[slot] !== this.lastKey) return false
     if (this.country > 0 && columns.country[slot] !== this.country) return false

@@ -89,7 +89,14 @@ export class SearchPlan {
         }
       }
     }
-    if (!this.canFindAll) lists.push({ data: view.network, length: view.network.length })
+    // docs/spec.md §3.2 through the view: Matches reads every candidate's degree anyway (one byte
+    // of a full view), so the network list joins the intersection only when it is the shortest
+    // source, the one worth walking; seeking into it from a shorter list would only add work.
+    if (!this.canFindAll) {
+      let shortest = Number.POSITIVE_INFINITY
+      for (const list of lists) shortest = Math.min(shortest, list.length)
+      if (view.network.length <= shortest) lists.push({ data: view.network, length: view.network.length })
+    }
     this.sources = impossible ? [NOTHING] : shortestFirst(lists)
     this.keywords = impossible ? [] : keywords
     const members = store.liveCount

@@ -8,6 +8,8 @@ export class MemberColumns {
   alive = new Uint8Array(0)
   numConnections = new Float64Array(0)
   numRecommenders = new Float64Array(0)
+  /** The id's order among ids (store/id-order-key.ts), for the tie-break of every sort. */
+  idKey = new Float64Array(0)
   /** Weighted lengths of public and connections-only searchable text (BM25 dl). */
   dlPublic = new Uint32Array(0)
   dlConnections = new Uint32Array(0)
@@ -31,6 +33,7 @@ export class MemberColumns {
     this.alive = ensureCapacity(this.alive, capacity)
     this.numConnections = ensureCapacity(this.numConnections, capacity)
     this.numRecommenders = ensureCapacity(this.numRecommenders, capacity)
+    this.idKey = ensureCapacity(this.idKey, capacity)
     this.dlPublic = ensureCapacity(this.dlPublic, capacity)
     this.dlConnections = ensureCapacity(this.dlConnections, capacity)
     this.firstKey = ensureCapacity(this.firstKey, capacity)

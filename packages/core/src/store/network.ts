@@ -6,43 +6,56 @@ export interface NetworkView {
   readonly viewer: number
   /** The degree code (domain/degree.ts) of a slot relative to the viewer. */
   degreeOf(slot: number): number
+  /** Whether a slot is F or S: what a search without both names can find (cheaper than its degree). */
+  inNetwork(slot: number): boolean
   /** F and S members in ascending slot order: what a search without both names can find. */
   readonly network: Uint32Array
   /** F members, ascending: the only ones whose connections-only sections this viewer may see. */
   readonly first: Uint32Array
 }
 
-const CACHE_SIZE = 8
+/** What the views of one index may hold at most, by default: 64 MiB. */
+export const NETWORK_CACHE_BYTES = 64 * 1024 * 1024
+/** Cleared byte arrays kept for the next views, so a cache that turns over does not reallocate. */
+const SPARE_BUFFERS = 8
 
 /**
- * Computes a viewer's degrees once and keeps the last few viewers' views, so repeated
- * searches by the same viewer cost nothing here. Views are dropped when the graph changes;
- * the byte arrays of dropped views are cleared and reused rather than reallocated.
+ * Computes a viewer's degrees once and keeps the views of the viewers that searched last, up to
+ * a budget in bytes (not a count: a view costs a byte per member plus its network, so a count
+ * that fits a small index would hold gigabytes of a large one, and one that fits a large index
+ * would thrash on a service where many viewers search). Views are dropped when the graph
+ * changes; the byte arrays of dropped views are cleared and reused rather than reallocated.
  */
 export class NetworkCache {
-  private views: FullView[] = []
+  /** Views by viewer, least recently used first (a Map keeps insertion order). */
+  private views = new Map<number, FullView>()
+  private bytes = 0
+  private version = -1
   private spare: Uint8Array[] = []
   private bits = new Uint32Array(0)
 
+  constructor(private readonly budget = NETWORK_CACHE_BYTES) {}
+
   /** Every member's degree, and the network as a list: for searches bounded by the network. */
   view(viewer: number, graph: Graph, slots: number): NetworkView {
-    const at = this.views.findIndex((v) => v.viewer === viewer && v.version === graph.version)
-    if (at >= 0) {
-      const view = this.views[at]
-      if (at > 0) {
-        this.views.splice(at, 1)
-        this.views.unshift(view)
-      }
-      return view
+    if (graph.version !== this.version) this.dropAll(graph.version)
+    const cached = this.views.get(viewer)
+    if (cached !== undefined) {
+      this.views.delete(viewer)
+      this.views.set(viewer, cached)
+      return cached
     }
-    for (const stale of this.views.filter((v) => v.version !== graph.version)) this.release(stale)
-    this.views = this.views.filter((v) => v.version === graph.version)
-    if (this.views.length >= CACHE_SIZE) this.release(this.views.pop() as FullView)
-    const buffer = this.spare.find((b) => b.length >= slots)
-    if (buffer !== undefined) this.spare.splice(this.spare.indexOf(buffer), 1)
+    const buffer = this.takeSpare(slots)
     if (this.bits.length * 32 < slots) this.bits = new Uint32Array(Math.ceil(slots / 32) * 2)
     const view = new FullView(viewer, graph, buffer ?? new Uint8Array(slots), this.bits)
-    this.views.unshift(view)
+    // The new view always stays, even alone over the budget: it is the one being searched.
+    while (this.views.size > 0 && this.bytes + view.bytes > this.budget) {
+      const [oldest, evicted] = this.views.entries().next().value as [number, FullView]
+      this.views.delete(oldest)
+      this.release(evicted)
+    }
+    this.views.set(viewer, view)
+    this.bytes += view.bytes
     return view
   }
 
@@ -51,27 +64,42 @@ export class NetworkCache {
    * member but match only a few, so the viewer's whole network is never walked.
    */
   pointView(viewer: number, graph: Graph): NetworkView {
-    const cached = this.views.find((v) => v.viewer === viewer && v.version === graph.version)
+    const cached = graph.version === this.version ? this.views.get(viewer) : undefined
     return cached ?? new PointView(viewer, graph)
   }
 
   clear(): void {
-    this.views = []
+    this.views = new Map()
+    this.bytes = 0
     this.spare = []
   }
 
+  private dropAll(version: number): void {
+    for (const view of this.views.values()) this.release(view)
+    this.views.clear()
+    this.bytes = 0
+    this.version = version
+  }
+
+  private takeSpare(slots: number): Uint8Array | undefined {
+    const at = this.spare.findIndex((b) => b.length >= slots)
+    return at === -1 ? undefined : this.spare.splice(at, 1)[0]
+  }
+
   private release(view: FullView): void {
+    this.bytes -= view.bytes
     for (const slot of view.marked) view.degree[slot] = NONE
-    if (this.spare.length < CACHE_SIZE) this.spare.push(view.degree)
+    if (this.spare.length < SPARE_BUFFERS) this.spare.push(view.degree)
   }
 }
 
 class FullView implements NetworkView {
-  readonly version: number
   readonly network: Uint32Array
   readonly first: Uint32Array
   /** Every slot given a degree, to clear the byte array for reuse without a full fill. */
   readonly marked: number[]
+  /** What the view holds, for the cache's budget. */
+  readonly bytes: number
   private readonly graph: Graph
 
   constructor(
@@ -80,7 +108,6 @@ class FullView implements NetworkView {
     readonly degree: Uint8Array,
     bits: Uint32Array,
   ) {
-    this.version = graph.version
     const marked: number[] = [viewer]
     degree[viewer] = SELF
     const firsts = graph.neighboursOf(viewer)
@@ -101,6 +128,13 @@ class FullView implements NetworkView {
     this.first = Uint32Array.from(firsts).sort()
     this.marked = marked
     this.graph = graph
+    // The degree bytes, the two lists and the marks (a JavaScript array of small integers).
+    this.bytes = degree.length + 4 * (this.network.length + this.first.length) + 8 * marked.length
+  }
+
+  inNetwork(slot: number): boolean {
+    const degree = slot < this.degree.length ? this.degree[slot] : NONE
+    return degree === FIRST || degree === SECOND
   }
 
   // Group members (A) are judged when asked: a search bounded by the network never asks, and
@@ -149,6 +183,11 @@ class PointView implements NetworkView {
     this.first = Uint32Array.from(firsts).sort()
     this.firstSet = new Set(firsts)
     this.groups = graph.groupsOfMember(viewer)
+  }
+
+  inNetwork(slot: number): boolean {
+    const degree = this.degreeOf(slot)
+    return degree === FIRST || degree === SECOND
   }
 
   degreeOf(slot: number): number {

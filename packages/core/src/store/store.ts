@@ -7,6 +7,7 @@ import { ItemColumns, MemberColumns } from './columns.js'
 import { Dictionary } from './dictionary.js'
 import { Graph } from './graph.js'
 import { ensureCapacity, U32List } from './growable.js'
+import { idOrderKey } from './id-order-key.js'
 import { NameCounts } from './name-counts.js'
 import { Posting } from './postings.js'
 import { TransitionQueue } from './transitions.js'
@@ -89,6 +90,7 @@ export class IndexStore {
     const { columns } = this
     columns.ensure(this.slotCount)
     this.ids[slot] = profile.id
+    columns.idKey[slot] = idOrderKey(profile.id)
     this.profiles[slot] = profile
 
     const { postings } = this

@@ -16,8 +16,10 @@ describe('TopK', () => {
           maxLength: 60,
         }),
         fc.nat(70),
-        (entries, k) => {
-          const top = new TopK(k, before)
+        fc.boolean(),
+        (entries, k, keyed) => {
+          // With a rank key (the score) or without one (every key ties, so before decides alone).
+          const top = keyed ? new TopK(k, before, (_slot, score) => score) : new TopK(k, before)
           for (const [slot, score] of entries) top.offer(slot, score)
           const expected = [...entries]
             .sort(([a, sa], [b, sb]) => (before(a, sa, b, sb) ? -1 : 1))

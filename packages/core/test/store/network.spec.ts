@@ -22,7 +22,11 @@ describe('network views', () => {
           const cache = new NetworkCache()
           const full = cache.view(viewer, graph, SLOTS)
           const point = new NetworkCache().pointView(viewer, graph)
-          for (let s = 0; s < SLOTS; s++) expect(point.degreeOf(s)).toBe(full.degreeOf(s))
+          for (let s = 0; s < SLOTS; s++) {
+            expect(point.degreeOf(s)).toBe(full.degreeOf(s))
+            const inNetwork = [FIRST, SECOND].includes(full.degreeOf(s))
+            expect([full.inNetwork(s), point.inNetwork(s)]).toEqual([inNetwork, inNetwork])
+          }
           const network = [...Array(SLOTS).keys()].filter((s) => [FIRST, SECOND].includes(full.degreeOf(s)))
           expect([...full.network]).toEqual(network)
           expect([...full.first]).toEqual(network.filter((s) => full.degreeOf(s) === FIRST))
@@ -40,5 +44,45 @@ describe('network views', () => {
     graph.disconnect(0, 5)
     const view = cache.view(5, graph, SLOTS)
     expect([...view.network]).toEqual([])
+  })
+})
+
+describe('the cache of network views', () => {
+  function star(n: number): Graph {
+    const graph = new Graph()
+    for (let s = 1; s < n; s++) graph.connect(0, s)
+    return graph
+  }
+
+  it('keeps every viewer’s view while they fit its budget in bytes, and evicts the least recently used past it', () => {
+    const graph = star(SLOTS)
+    const roomy = new NetworkCache(1 << 20)
+    const first = roomy.view(3, graph, SLOTS)
+    for (let viewer = 4; viewer < 30; viewer++) roomy.view(viewer, graph, SLOTS)
+    expect(roomy.view(3, graph, SLOTS)).toBe(first)
+
+    const tight = new NetworkCache(2 * (SLOTS + 4 * SLOTS + 8 * SLOTS))
+    const a = tight.view(1, graph, SLOTS)
+    const b = tight.view(2, graph, SLOTS)
+    expect(tight.view(1, graph, SLOTS)).toBe(a) // 1 is now the most recently used
+    tight.view(3, graph, SLOTS) // evicts 2, the least recently used
+    expect(tight.view(1, graph, SLOTS)).toBe(a)
+    expect(tight.view(2, graph, SLOTS)).not.toBe(b)
+  })
+
+  it('keeps the view being searched even when it alone is over the budget', () => {
+    const cache = new NetworkCache(1)
+    const view = cache.view(0, star(SLOTS), SLOTS)
+    expect(view.network.length).toBe(SLOTS - 1)
+  })
+
+  it('drops every view when the graph changes', () => {
+    const graph = star(SLOTS)
+    const cache = new NetworkCache()
+    const before = cache.view(7, graph, SLOTS)
+    graph.connect(7, 8)
+    const after = cache.view(7, graph, SLOTS)
+    expect(after).not.toBe(before)
+    expect(after.degreeOf(8)).toBe(FIRST)
   })
 })
