@@ -88,7 +88,9 @@ export class NetworkCache {
 
   private release(view: FullView): void {
     this.bytes -= view.bytes
-    for (const slot of view.marked) view.degree[slot] = NONE
+    // The slots given a degree are the viewer and its network: clearing them cleans the buffer.
+    view.degree[view.viewer] = NONE
+    for (const slot of view.network) view.degree[slot] = NONE
     if (this.spare.length < SPARE_BUFFERS) this.spare.push(view.degree)
   }
 }
@@ -96,8 +98,6 @@ export class NetworkCache {
 class FullView implements NetworkView {
   readonly network: Uint32Array
   readonly first: Uint32Array
-  /** Every slot given a degree, to clear the byte array for reuse without a full fill. */
-  readonly marked: number[]
   /** What the view holds, for the cache's budget. */
   readonly bytes: number
   private readonly graph: Graph
@@ -108,28 +108,28 @@ class FullView implements NetworkView {
     readonly degree: Uint8Array,
     bits: Uint32Array,
   ) {
-    const marked: number[] = [viewer]
     degree[viewer] = SELF
     const firsts = graph.neighboursOf(viewer)
+    let size = 0
     for (const f of firsts) {
       degree[f] = FIRST
-      marked.push(f)
+      size++
       bits[f >>> 5] |= 1 << (f & 31)
     }
     for (const f of firsts) {
       for (const s of graph.neighboursOf(f)) {
         if (degree[s] !== NONE) continue
         degree[s] = SECOND
-        marked.push(s)
+        size++
         bits[s >>> 5] |= 1 << (s & 31)
       }
     }
-    this.network = drainBits(bits, marked.length - 1)
+    // Typed arrays only: a cache of hundreds of views must not be hundreds of arrays for the
+    // garbage collector to mark.
+    this.network = drainBits(bits, size)
     this.first = Uint32Array.from(firsts).sort()
-    this.marked = marked
     this.graph = graph
-    // The degree bytes, the two lists and the marks (a JavaScript array of small integers).
-    this.bytes = degree.length + 4 * (this.network.length + this.first.length) + 8 * marked.length
+    this.bytes = degree.length + 4 * (this.network.length + this.first.length)
   }
 
   inNetwork(slot: number): boolean {

@@ -61,7 +61,9 @@ describe('the cache of network views', () => {
     for (let viewer = 4; viewer < 30; viewer++) roomy.view(viewer, graph, SLOTS)
     expect(roomy.view(3, graph, SLOTS)).toBe(first)
 
-    const tight = new NetworkCache(2 * (SLOTS + 4 * SLOTS + 8 * SLOTS))
+    // A leaf's view of the star: a byte per slot, and its network (every other slot) and first (the
+    // hub) as 4-byte lists: SLOTS + 4 * SLOTS bytes; room for two such views, not three.
+    const tight = new NetworkCache(2.25 * (SLOTS + 4 * SLOTS))
     const a = tight.view(1, graph, SLOTS)
     const b = tight.view(2, graph, SLOTS)
     expect(tight.view(1, graph, SLOTS)).toBe(a) // 1 is now the most recently used
