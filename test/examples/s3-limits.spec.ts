@@ -270,6 +270,12 @@ describe('§3.7 every error of the public API is a PeopleSearchError, whatever t
     ],
     ['a Proxy profile', (t) => t.add(hostileProxy as never), 400, 'invalid-profile'],
     ['a Proxy as index options', () => new PeopleIndex(hostileProxy as never), 400, 'unreadable-argument'],
+    [
+      'a network cache budget that is not an integer ≥ 0',
+      () => new PeopleIndex({ networkCacheBytes: -1 }),
+      400,
+      'invalid-argument',
+    ],
   ]
 
   test.each(cases)('%s', (_, act, status, code) => {

@@ -41,6 +41,11 @@ export interface PeopleIndexOptions {
   /** How many top buckets a histogram shows besides the selected ones (docs/spec.md §4.3). */
   facetBucketLimit?: number
   /**
+   * The most bytes the index keeps of viewers' network views (a viewer's degrees, computed once
+   * and reused by its later searches): 256 MiB by default; least recently used views go first.
+   */
+  networkCacheBytes?: number
+  /**
    * Key of the profile-link tokens (docs/spec.md §6.2): at least 32 bytes (a `Buffer`, a
    * `Uint8Array` or a string's UTF-8), copied; random per index unless given.
    */
@@ -78,7 +83,7 @@ const COMPACT_SLACK = 1024
  */
 export class PeopleIndex {
   private store: IndexStore
-  private readonly networks = new NetworkCache()
+  private readonly networks: NetworkCache
   private readonly counters = new Map<FacetCode, Uint32Array>()
   private readonly now: () => Date
   private readonly geocoder: Geocoder
@@ -97,6 +102,7 @@ export class PeopleIndex {
     this.geocoder = options.geocoder ?? new UsZipGeocoder()
     this.caps = { ...DEFAULT_CAPS, ...options.caps }
     this.bucketLimit = options.facetBucketLimit ?? 10
+    this.networks = new NetworkCache(options.networkCacheBytes)
     this.secret = options.secret === undefined ? randomBytes(32) : tokenSecret(options.secret)
     this.source = options.source
     this.store = new IndexStore(this.geocoder)
@@ -432,7 +438,10 @@ function readIndexOptions(given: unknown): PeopleIndexOptions {
   if (given === undefined) return {}
   return readArgument('index options', () => {
     if (typeof given !== 'object' || given === null) badOption('options', given, 'an object')
-    const { now, geocoder, caps, facetBucketLimit, secret, source } = given as Record<string, unknown>
+    const { now, geocoder, caps, facetBucketLimit, networkCacheBytes, secret, source } = given as Record<
+      string,
+      unknown
+    >
     const options: PeopleIndexOptions = {}
     if (now !== undefined) {
       if (typeof now !== 'function') badOption('now', now, 'a function returning a Date')
@@ -447,6 +456,11 @@ function readIndexOptions(given: unknown): PeopleIndexOptions {
       if (!Number.isSafeInteger(facetBucketLimit) || (facetBucketLimit as number) < 0)
         badOption('facetBucketLimit', facetBucketLimit, 'an integer ≥ 0')
       options.facetBucketLimit = facetBucketLimit as number
+    }
+    if (networkCacheBytes !== undefined) {
+      if (!Number.isSafeInteger(networkCacheBytes) || (networkCacheBytes as number) < 0)
+        badOption('networkCacheBytes', networkCacheBytes, 'an integer ≥ 0')
+      options.networkCacheBytes = networkCacheBytes as number
     }
     // Read (and copied) here, where a revoked Proxy or a throwing getter is a 400 too.
     if (secret !== undefined) options.secret = tokenSecret(secret)

@@ -14,8 +14,11 @@ export interface NetworkView {
   readonly first: Uint32Array
 }
 
-/** What the views of one index may hold at most, by default: 64 MiB. */
-export const NETWORK_CACHE_BYTES = 64 * 1024 * 1024
+/**
+ * What the views of one index may hold at most, by default: 256 MiB, a few hundred views of a
+ * 100k-member index (a byte per member and 4 per member of the network), a hundred or so at 1M.
+ */
+export const NETWORK_CACHE_BYTES = 256 * 1024 * 1024
 /** Cleared byte arrays kept for the next views, so a cache that turns over does not reallocate. */
 const SPARE_BUFFERS = 8
 

@@ -88,3 +88,26 @@ describe('the cache of network views', () => {
     expect(after.degreeOf(8)).toBe(FIRST)
   })
 })
+
+describe('the index option networkCacheBytes', () => {
+  it('bounds the views an index keeps, with the same answers at any budget, none included', async () => {
+    const { PeopleIndex } = await import('../../src/people-index.js')
+    const build = (networkCacheBytes?: number) => {
+      const index = new PeopleIndex(networkCacheBytes === undefined ? {} : { networkCacheBytes })
+      index.add(
+        Array.from({ length: 30 }, (_, i) => ({
+          id: `m${i}`,
+          firstName: 'M',
+          lastName: `N${i}`,
+          headline: 'java',
+        })),
+      )
+      for (let i = 1; i < 30; i++) index.connect(`m${i - 1}`, `m${i}`)
+      return index
+    }
+    const answers = (index: InstanceType<typeof PeopleIndex>) =>
+      [0, 5, 9, 5, 0, 17].map((v) => index.searchAnswer({ keywords: 'java', count: 25 }, { viewer: `m${v}` }))
+    expect(answers(build(0))).toEqual(answers(build()))
+    expect(answers(build(300))).toEqual(answers(build()))
+  })
+})
