@@ -73,7 +73,7 @@ async function acquire(dir: string): Promise<Owner> {
   return fail('state-locked', { dir, owner: 'other processes starting at the same time' })
 }
 
-/** Creates the lock holding `me`; false when there is one already. */
+/** Creates the lock holding `me`; false when there is one already (or another owner is clearing the directory). */
 async function createLock(dir: string, path: string, me: Owner): Promise<boolean> {
   const temporary = join(dir, temporaryName(LOCK_FILE))
   try {
@@ -88,7 +88,10 @@ async function createLock(dir: string, path: string, me: Owner): Promise<boolean
     await syncDirectory(dir)
     return true
   } catch (error) {
-    if ((error as NodeJS.ErrnoException)?.code === 'EEXIST') return false
+    const code = (error as NodeJS.ErrnoException)?.code
+    // ENOENT: our temporary file was removed under us, by the owner that just opened the
+    // directory and cleared its leftovers; the caller then reads that owner.
+    if (code === 'EEXIST' || code === 'ENOENT') return false
     throw error
   } finally {
     await rm(temporary, { force: true })
