@@ -46,7 +46,10 @@ export function execute(query: SearchQuery, context: ExecutionContext): SearchAn
 
   const numResults = count.count
   const total = Math.min(numResults, context.cap)
-  const ids = page(top.ranked(), query.start, query.count, total).map((slot) => store.ids[slot])
+  // The ranks before `start` are never shown: only the ranks from it on are put in order.
+  const ids = page(top.rankedFrom(query.start), 0, query.count, total - query.start).map(
+    (slot) => store.ids[slot],
+  )
   return {
     numResults,
     total,

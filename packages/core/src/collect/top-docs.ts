@@ -28,4 +28,9 @@ export class TopDocs implements Collector {
   ranked(): number[] {
     return this.top.sorted()
   }
+
+  /** The kept slots from rank `from` on (0-based), best first: a page needs no more. */
+  rankedFrom(from: number): number[] {
+    return this.top.sortedFrom(from)
+  }
 }

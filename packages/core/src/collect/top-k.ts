@@ -53,6 +53,33 @@ export class TopK {
     return order.map((i) => this.slots[i])
   }
 
+  /**
+   * The kept slots from rank `from` on, best first: what a page deep in the order shows. They
+   * are the worst kept entries, so they are popped from a copy of the heap (whose root is the
+   * worst), O(n log k) for n of them, instead of sorting all k.
+   */
+  sortedFrom(from: number): number[] {
+    if (from <= 0) return this.sorted()
+    const n = this.size - from
+    if (n <= 0) return []
+    const copy = new TopK(this.k, this.before, this.key)
+    copy.slots.set(this.slots.subarray(0, this.size))
+    copy.scores.set(this.scores.subarray(0, this.size))
+    copy.keys.set(this.keys.subarray(0, this.size))
+    copy.size = this.size
+    const out = new Array<number>(n)
+    for (let i = n - 1; i >= 0; i--) out[i] = copy.popWorst()
+    return out
+  }
+
+  /** Removes the root, the worst kept entry, and returns its slot. */
+  private popWorst(): number {
+    const worst = this.slots[0]
+    const last = --this.size
+    if (last > 0) this.siftDown(this.slots[last], this.scores[last], this.keys[last])
+    return worst
+  }
+
   /** Whether the entry at `at` ranks strictly ahead of (slot, score, key). */
   private entryAhead(at: number, slot: number, score: number, key: number): boolean {
     const own = this.keys[at]

@@ -22,7 +22,8 @@ export const NO_FAILED_FACET = -1
 export class Matches implements DocSet {
   /** NO_FAILED_FACET for a match, else the FACET_CODES index of the one facet it fails. */
   failedFacet = NO_FAILED_FACET
-  private readonly candidates: Intersection
+  /** The intersection of the sources, or the one source itself: no layer to call per candidate. */
+  private readonly candidates: DocSet
   private readonly terms: KeywordTerms
   private readonly columns: MemberColumns
   private readonly view: NetworkView
@@ -50,7 +51,7 @@ export class Matches implements DocSet {
     for (const source of plan.sources) cursors.push(new Cursor(source.data, source.length))
     const keywordCursors: Cursor[] = []
     for (const at of plan.keywordSources) keywordCursors.push(cursors[at])
-    this.candidates = new Intersection(cursors)
+    this.candidates = cursors.length === 1 ? cursors[0] : new Intersection(cursors)
     this.columns = plan.store.columns
     this.terms = new KeywordTerms(plan.keywords, keywordCursors, plan.idfs, this.columns, plan.avgdl)
     this.view = plan.view

@@ -26,6 +26,17 @@ describe('TopK', () => {
             .slice(0, k)
             .map(([slot]) => slot)
           expect(top.sorted()).toEqual(expected)
+          // A deep page: the ranks from any position on, in order, and the heap left as it was.
+          for (const from of [
+            0,
+            1,
+            Math.floor(expected.length / 2),
+            expected.length - 1,
+            expected.length,
+            k + 3,
+          ])
+            expect(top.sortedFrom(from)).toEqual(expected.slice(Math.max(0, from)))
+          expect(top.sorted()).toEqual(expected)
         },
       ),
       { numRuns: RUNS },
