@@ -1,4 +1,4 @@
-import { FIRST, SELF } from '../domain/degree.js'
+import { FIRST, SECOND, SELF } from '../domain/degree.js'
 import { distanceMiles } from '../geo/geocoder.js'
 import type { MemberColumns } from '../store/columns.js'
 import type { NetworkView } from '../store/network.js'
@@ -99,9 +99,17 @@ export class Matches implements DocSet {
   private accepts(slot: number): boolean {
     const { columns } = this
     if (columns.alive[slot] === 0) return false
-    // Out of the network is decided without the degree's group lookup (docs/spec.md §3.2).
-    if (!this.canFindAll && !this.view.inNetwork(slot)) return false
-    const degree = this.view.degreeOf(slot)
+    // The degree byte when the view holds them all (no call per candidate); out of the network is
+    // decided from it without the group lookup that tells A from O (docs/spec.md §3.2).
+    const degrees = this.view.degrees
+    const byte = degrees !== undefined && slot < degrees.length ? degrees[slot] : -1
+    let degree: number
+    if (byte === FIRST || byte === SECOND) degree = byte
+    else if (degrees === undefined) {
+      degree = this.view.degreeOf(slot)
+      if (!this.canFindAll && degree !== FIRST && degree !== SECOND) return false
+    } else if (!this.canFindAll) return false
+    else degree = byte === SELF ? SELF : this.view.degreeOf(slot)
     if (degree === SELF) return false
     if (this.firstKey > 0 && columns.firstKey[slot] !== this.firstKey) return false
     if (this.lastKey > 0 && columns.lastKey[slot] !== this.lastKey) return false

@@ -6,8 +6,12 @@ export interface NetworkView {
   readonly viewer: number
   /** The degree code (domain/degree.ts) of a slot relative to the viewer. */
   degreeOf(slot: number): number
-  /** Whether a slot is F or S: what a search without both names can find (cheaper than its degree). */
-  inNetwork(slot: number): boolean
+  /**
+   * The degree byte of every slot that has one other than A (FIRST, SECOND, SELF; NONE for A and
+   * O), when the view holds them all: a hot loop reads it instead of calling `degreeOf`.
+   * `undefined` for views that judge members one by one.
+   */
+  readonly degrees: Uint8Array | undefined
   /** F and S members in ascending slot order: what a search without both names can find. */
   readonly network: Uint32Array
   /** F members, ascending: the only ones whose connections-only sections this viewer may see. */
@@ -99,6 +103,7 @@ export class NetworkCache {
 }
 
 class FullView implements NetworkView {
+  readonly degrees: Uint8Array
   readonly network: Uint32Array
   readonly first: Uint32Array
   /** What the view holds, for the cache's budget. */
@@ -111,6 +116,7 @@ class FullView implements NetworkView {
     readonly degree: Uint8Array,
     bits: Uint32Array,
   ) {
+    this.degrees = degree
     degree[viewer] = SELF
     const firsts = graph.neighboursOf(viewer)
     let size = 0
@@ -133,11 +139,6 @@ class FullView implements NetworkView {
     this.first = Uint32Array.from(firsts).sort()
     this.graph = graph
     this.bytes = degree.length + 4 * (this.network.length + this.first.length)
-  }
-
-  inNetwork(slot: number): boolean {
-    const degree = slot < this.degree.length ? this.degree[slot] : NONE
-    return degree === FIRST || degree === SECOND
   }
 
   // Group members (A) are judged when asked: a search bounded by the network never asks, and
@@ -172,6 +173,7 @@ function drainBits(bits: Uint32Array, count: number): Uint32Array {
 }
 
 class PointView implements NetworkView {
+  readonly degrees = undefined
   readonly network = new Uint32Array(0)
   readonly first: Uint32Array
   private readonly firstSet: Set<number>
@@ -186,11 +188,6 @@ class PointView implements NetworkView {
     this.first = Uint32Array.from(firsts).sort()
     this.firstSet = new Set(firsts)
     this.groups = graph.groupsOfMember(viewer)
-  }
-
-  inNetwork(slot: number): boolean {
-    const degree = this.degreeOf(slot)
-    return degree === FIRST || degree === SECOND
   }
 
   degreeOf(slot: number): number {
