@@ -511,8 +511,11 @@ function isHighSurrogate(code: number): boolean {
 
 const ID_ALPHABET = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789'
 
-/** Ten upper-case characters, like the recorded `requestId`s (`IC4IG64OXE`). */
-function newRequestId(): string {
+/**
+ * Ten upper-case letters and digits, like the recorded `requestId`s (`IC4IG64OXE`): the id of
+ * every error, and of every answer of the HTTP service (`x-li-request-id`, docs/spec.md §9.3).
+ */
+export function newRequestId(): string {
   let id = ''
   for (let i = 0; i < 10; i++) id += ID_ALPHABET[Math.floor(Math.random() * ID_ALPHABET.length)]
   return id

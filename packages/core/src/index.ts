@@ -9,7 +9,14 @@ export type {
   ErrorValues,
   PeopleSearchErrorOptions,
 } from './errors.js'
-export { ERROR_CATALOGUE, ERROR_KINDS, fail, isPeopleSearchError, PeopleSearchError } from './errors.js'
+export {
+  ERROR_CATALOGUE,
+  ERROR_KINDS,
+  fail,
+  isPeopleSearchError,
+  newRequestId,
+  PeopleSearchError,
+} from './errors.js'
 export type { Geocoder } from './geo/geocoder.js'
 export { checkedDistanceMiles as distanceMiles } from './geo/geocoder.js'
 export { UsZipGeocoder } from './geo/us-zip-geocoder.js'
@@ -63,6 +70,7 @@ export type { ProfileDate } from './person-profile/profile-date.js'
 export { normalizeProfileUrl, profileSlug } from './person-profile/profile-url.js'
 export { memberIdOfSlug } from './person-profile/slug.js'
 export { type ToPersonProfileOptions, toPersonProfile } from './person-profile/to-person-profile.js'
+export { MAX_REQUEST_LENGTH } from './query/read-request.js'
 export type { BucketAnswer, SearchAnswer } from './query/search-answer.js'
 export type {
   FacetCode,

@@ -1,4 +1,4 @@
-import { PeopleSearchError } from '@people-search/core'
+import { newRequestId, PeopleSearchError } from '@people-search/core'
 import Fastify, {
   type FastifyInstance,
   type FastifyReply,
@@ -10,7 +10,6 @@ import { watchRequestLine, writeClientError } from './http/client-error.js'
 import { asPeopleSearchError, errorDocument } from './http/error-document.js'
 import { CONTENT_TYPES, type Format, formatOf } from './http/format.js'
 import { headerBytes, MAX_HEADER_BYTES, MAX_TARGET_LENGTH, NODE_HEADER_LIMIT } from './http/limits.js'
-import { newRequestId } from './http/request-id.js'
 import { type RequestTarget, readRequestTarget } from './http/request-target.js'
 import { adminRoute } from './routes/admin-routes.js'
 import type { Answer, Call, Services } from './routes/call.js'

@@ -96,14 +96,13 @@ export class NetworkCache {
   private release(view: FullView): void {
     this.bytes -= view.bytes
     // The slots given a degree are the viewer and its network: clearing them cleans the buffer.
-    view.degree[view.viewer] = NONE
-    for (const slot of view.network) view.degree[slot] = NONE
-    if (this.spare.length < SPARE_BUFFERS) this.spare.push(view.degree)
+    view.degrees[view.viewer] = NONE
+    for (const slot of view.network) view.degrees[slot] = NONE
+    if (this.spare.length < SPARE_BUFFERS) this.spare.push(view.degrees)
   }
 }
 
 class FullView implements NetworkView {
-  readonly degrees: Uint8Array
   readonly network: Uint32Array
   readonly first: Uint32Array
   /** What the view holds, for the cache's budget. */
@@ -113,22 +112,21 @@ class FullView implements NetworkView {
   constructor(
     readonly viewer: number,
     graph: Graph,
-    readonly degree: Uint8Array,
+    readonly degrees: Uint8Array,
     bits: Uint32Array,
   ) {
-    this.degrees = degree
-    degree[viewer] = SELF
+    degrees[viewer] = SELF
     const firsts = graph.neighboursOf(viewer)
     let size = 0
     for (const f of firsts) {
-      degree[f] = FIRST
+      degrees[f] = FIRST
       size++
       bits[f >>> 5] |= 1 << (f & 31)
     }
     for (const f of firsts) {
       for (const s of graph.neighboursOf(f)) {
-        if (degree[s] !== NONE) continue
-        degree[s] = SECOND
+        if (degrees[s] !== NONE) continue
+        degrees[s] = SECOND
         size++
         bits[s >>> 5] |= 1 << (s & 31)
       }
@@ -138,13 +136,13 @@ class FullView implements NetworkView {
     this.network = drainBits(bits, size)
     this.first = Uint32Array.from(firsts).sort()
     this.graph = graph
-    this.bytes = degree.length + 4 * (this.network.length + this.first.length)
+    this.bytes = degrees.length + 4 * (this.network.length + this.first.length)
   }
 
   // Group members (A) are judged when asked: a search bounded by the network never asks, and
   // the viewer's groups can be far larger than its network.
   degreeOf(slot: number): number {
-    const degree = slot < this.degree.length ? this.degree[slot] : NONE
+    const degree = slot < this.degrees.length ? this.degrees[slot] : NONE
     if (degree !== NONE) return degree
     for (const group of this.graph.groupsOfMember(this.viewer))
       if (this.graph.membersOf(group).has(slot)) return GROUP

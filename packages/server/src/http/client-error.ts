@@ -1,9 +1,8 @@
 import { STATUS_CODES } from 'node:http'
 import type { Socket } from 'node:net'
-import { PeopleSearchError } from '@people-search/core'
+import { newRequestId, PeopleSearchError } from '@people-search/core'
 import { errorDocument } from './error-document.js'
 import { MAX_HEADER_BYTES, MAX_TARGET_LENGTH } from './limits.js'
-import { newRequestId } from './request-id.js'
 
 /** A connection error as Node reports it to `clientError` listeners. */
 interface ClientError extends Error {

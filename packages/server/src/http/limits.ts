@@ -1,5 +1,7 @@
-/** The longest request target served; a longer one is a 414 (docs/spec.md §9.4). */
-export const MAX_TARGET_LENGTH = 16_384
+import { MAX_REQUEST_LENGTH } from '@people-search/core'
+
+/** The longest request target served, the index's own request limit; a longer one is a 414 (docs/spec.md §3.7, §9.4). */
+export const MAX_TARGET_LENGTH = MAX_REQUEST_LENGTH
 /** The most bytes of header fields served (names, values and their separators); more is a 431. */
 export const MAX_HEADER_BYTES = 64 * 1024
 /**
