@@ -300,6 +300,77 @@ describe('profile lookups never show what the caller may not see (docs/spec.md �
   })
 })
 
+describe('the profile routes of the HTTP service at getPerson level (docs/spec.md §9.1)', () => {
+  // Every member gets a public profile URL of its own; a fetch names it in one of the common
+  // forms of §6.1, written here without the index's normaliser.
+  const withUrls = (world: World): Profile[] =>
+    world.profiles.map((p, i) => ({ ...p, publicProfileUrl: `https://www.linkedin.com/in/member-${i}` }))
+  const FORMS = [
+    (i: number) => `https://www.linkedin.com/in/member-${i}`,
+    (i: number) => `http://linkedin.com/in/member-${i}/`,
+    (i: number) => `https://uk.linkedin.com/in/MEMBER-${i}?trk=x#top`,
+    (i: number) => `www.linkedin.com/in/member-${i}`,
+  ]
+
+  it(':public shows what anyone may see, whoever asks, and keeps who may ask', () => {
+    fc.assert(
+      fc.property(worldArb({ maxProfiles: 16 }), fc.nat(), fc.nat(), (world, v, m) => {
+        const ids = world.profiles.map((p) => p.id)
+        fc.pre(ids.length >= 2)
+        const viewer = ids[v % ids.length]
+        const member = world.profiles[m % ids.length]
+        const plain = buildIndex(world)
+        // Hiding everything of the member that is not public changes nothing of its :public view.
+        const masked = buildIndex(
+          world,
+          world.profiles.map((p) => (p.id === member.id ? mask(p, PUBLIC_SIGHT, NOW) : p)),
+        )
+        const token = tokenFrom(plain.index, viewer, member)
+        for (const options of [{ viewer }, { viewer, token }] as GetPersonOptions[]) {
+          const seen = get(plain.index, `/v1/people/${member.id}:public`, options)
+          expect(get(masked.index, `/v1/people/${member.id}:public`, options)).toEqual(seen)
+          const full = get(plain.index, member.id, options)
+          expect('error' in seen ? seen : 'shown').toEqual('error' in full ? full : 'shown')
+          if ('error' in seen) continue
+          for (const section of [...TEXT_SECTIONS, ...SIMPLE_SECTIONS] as const) {
+            if (!sectionVisible(member, section, PUBLIC_SIGHT))
+              expect(seen, section).not.toHaveProperty(section)
+          }
+          const positions = seen.positions as { _total: number } | undefined
+          expect(positions?._total ?? 0).toBe(visiblePositions(member, PUBLIC_SIGHT).length)
+        }
+      }),
+      { numRuns: RUNS },
+    )
+  })
+
+  it('url=<encoded public profile URL> answers exactly as the member’s id does, in any common form', () => {
+    fc.assert(
+      fc.property(
+        worldArb({ maxProfiles: 16 }),
+        fc.nat(),
+        fc.nat(),
+        fc.nat(FORMS.length - 1),
+        (world, v, m, f) => {
+          const ids = world.profiles.map((p) => p.id)
+          fc.pre(ids.length >= 1)
+          const profiles = withUrls(world)
+          const { index } = buildIndex(world, profiles)
+          const viewer = ids[v % ids.length]
+          const at = m % ids.length
+          const reference = `/v1/people/url=${encodeURIComponent(FORMS[f](at))}:(id,first-name,headline,distance)`
+          expect(get(index, reference, { viewer })).toEqual(
+            get(index, `/v1/people/${ids[at]}:(id,first-name,headline,distance)`, { viewer }),
+          )
+          const nobody = `/v1/people/url=${encodeURIComponent(`https://www.linkedin.com/in/member-${ids.length}x`)}`
+          expect(get(index, nobody, { viewer })).toEqual({ error: '404 notFound' })
+        },
+      ),
+      { numRuns: RUNS },
+    )
+  })
+})
+
 describe('profile-link tokens at getPerson level (docs/spec.md §6.2)', () => {
   const TOKEN_CHARS = '0123456789abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ-_.:'
 
