@@ -165,6 +165,18 @@ function versions(): Record<string, string> {
   )
 }
 
+/** A root script's command line as package.json writes it (`''` when it cannot be read). */
+function scriptOf(event: string): string {
+  try {
+    const manifest = JSON.parse(readFileSync(`${rootDir}package.json`, 'utf8')) as {
+      scripts?: Record<string, string>
+    }
+    return manifest.scripts?.[event] ?? ''
+  } catch {
+    return ''
+  }
+}
+
 /**
  * The command as typed: `pnpm <script> [extra args]` when run through a root `bench*` script
  * (the script's own arguments left out), else the `node` command line.
@@ -172,13 +184,9 @@ function versions(): Record<string, string> {
 export function typedCommand(script: string, args: readonly string[]): string {
   const event = process.env.npm_lifecycle_event
   if (event?.startsWith('bench')) {
-    // pnpm appends the arguments typed after the script's name to npm_lifecycle_script; they are
-    // the user's, not the script's own.
-    const lifecycle = process.env.npm_lifecycle_script ?? ''
-    const typed = args.join(' ')
-    const base =
-      typed !== '' && lifecycle.endsWith(` ${typed}`) ? lifecycle.slice(0, -typed.length - 1) : lifecycle
-    const own = new Set(base.split(/\s+/))
+    // The script's own words come from package.json: pnpm appends the arguments typed after the
+    // script's name to npm_lifecycle_script, which cannot tell them from the script's own.
+    const own = new Set(scriptOf(event).split(/\s+/))
     return ['pnpm', event, ...args.filter((a) => !own.has(a))].join(' ')
   }
   return ['node', `bench/dist/bench/${script}`, ...args].join(' ')
