@@ -6,112 +6,168 @@ export type RankedBefore = (a: number, scoreA: number, b: number, scoreB: number
  */
 export type RankKey = (slot: number, score: number) => number
 
+/** The smallest buffer, so that a page of 10 is not cut after every few offers. */
+const MIN_ROOM = 64
+
 /**
- * Keeps the best `k` (slot, score) pairs under an order, in a binary heap whose root is the
- * worst kept entry: O(n log k) for n matches instead of sorting them all. Each entry keeps its
- * rank key, so most comparisons are one of doubles and only ties call `before` (deep pages keep
- * hundreds of entries, and a full comparison on each step of the heap would dominate).
+ * Keeps the best `k` (slot, score) pairs under an order (tantivy's `TopNComputer`): offers go
+ * into a buffer of about 2k entries, and when it fills, a selection keeps the k best and their
+ * worst rank key becomes the threshold. Below the threshold nothing can rank in the top k, so
+ * nearly every offer of a long match list is one comparison of doubles; the work is O(n + k log k)
+ * for n offers, where a heap pays O(log k) on every entry it takes, which for deep pages
+ * (k = 700) costs more than finding the matches.
  */
 export class TopK {
   private readonly slots: Uint32Array
   private readonly scores: Float64Array
   private readonly keys: Float64Array
+  /** A copy of the keys for the selection of `cut`. */
+  private readonly scratch: Float64Array
+  private readonly room: number
   private size = 0
+  /** The rank key of the k-th best after the last cut: an entry with a lower key is never kept. */
+  private threshold = Number.NEGATIVE_INFINITY
+  private seed = 1
 
   constructor(
     private readonly k: number,
     private readonly before: RankedBefore,
     private readonly key: RankKey = () => 0,
   ) {
-    this.slots = new Uint32Array(k)
-    this.scores = new Float64Array(k)
-    this.keys = new Float64Array(k)
+    this.room = k === 0 ? 0 : Math.max(2 * k, MIN_ROOM)
+    this.slots = new Uint32Array(this.room)
+    this.scores = new Float64Array(this.room)
+    this.keys = new Float64Array(this.room)
+    this.scratch = new Float64Array(this.room)
   }
 
   offer(slot: number, score: number): void {
     if (this.k === 0) return
     const key = this.key(slot, score)
-    if (this.size < this.k) {
-      let at = this.size++
-      while (at > 0) {
-        const parent = (at - 1) >> 1
-        if (!this.entryAhead(parent, slot, score, key)) break
-        this.put(at, this.slots[parent], this.scores[parent], this.keys[parent])
-        at = parent
-      }
-      this.put(at, slot, score, key)
-      return
-    }
-    if (!this.ranksAhead(0, slot, score, key)) return
-    this.siftDown(slot, score, key)
-  }
-
-  /** The kept slots, best first. */
-  sorted(): number[] {
-    const order = Array.from({ length: this.size }, (_, i) => i)
-    order.sort((i, j) => (this.entryAhead(i, this.slots[j], this.scores[j], this.keys[j]) ? -1 : 1))
-    return order.map((i) => this.slots[i])
-  }
-
-  /**
-   * The kept slots from rank `from` on, best first: what a page deep in the order shows. They
-   * are the worst kept entries, so they are popped from a copy of the heap (whose root is the
-   * worst), O(n log k) for n of them, instead of sorting all k.
-   */
-  sortedFrom(from: number): number[] {
-    if (from <= 0) return this.sorted()
-    const n = this.size - from
-    if (n <= 0) return []
-    const copy = new TopK(this.k, this.before, this.key)
-    copy.slots.set(this.slots.subarray(0, this.size))
-    copy.scores.set(this.scores.subarray(0, this.size))
-    copy.keys.set(this.keys.subarray(0, this.size))
-    copy.size = this.size
-    const out = new Array<number>(n)
-    for (let i = n - 1; i >= 0; i--) out[i] = copy.popWorst()
-    return out
-  }
-
-  /** Removes the root, the worst kept entry, and returns its slot. */
-  private popWorst(): number {
-    const worst = this.slots[0]
-    const last = --this.size
-    if (last > 0) this.siftDown(this.slots[last], this.scores[last], this.keys[last])
-    return worst
-  }
-
-  /** Whether the entry at `at` ranks strictly ahead of (slot, score, key). */
-  private entryAhead(at: number, slot: number, score: number, key: number): boolean {
-    const own = this.keys[at]
-    return own !== key ? own > key : this.before(this.slots[at], this.scores[at], slot, score)
-  }
-
-  /** Whether (slot, score, key) ranks strictly ahead of the entry at `at`. */
-  private ranksAhead(at: number, slot: number, score: number, key: number): boolean {
-    const own = this.keys[at]
-    return own !== key ? key > own : this.before(slot, score, this.slots[at], this.scores[at])
-  }
-
-  private put(at: number, slot: number, score: number, key: number): void {
+    // An equal key may still win on the tie-break: only a lower one is refused unseen.
+    if (key < this.threshold) return
+    if (this.size === this.room) this.cut()
+    const at = this.size++
     this.slots[at] = slot
     this.scores[at] = score
     this.keys[at] = key
   }
 
-  // Replaces the root (the worst kept) and restores the heap: the worse of two children rises.
-  private siftDown(slot: number, score: number, key: number): void {
-    const { slots, scores, keys, size } = this
-    let at = 0
-    for (;;) {
-      const left = 2 * at + 1
-      if (left >= size) break
-      const right = left + 1
-      let worse = left
-      if (right < size && this.entryAhead(left, slots[right], scores[right], keys[right])) worse = right
-      if (!this.ranksAhead(worse, slot, score, key)) break
-      this.put(at, slots[worse], scores[worse], keys[worse])
-      at = worse
-    }
-    this.put(at, slot, score, key)
+  /** The kept slots, best first. */
+  sorted(): number[] {
+    return this.sortedFrom(0)
   }
+
+  /**
+   * The kept slots from rank `from` on, best first: what a page deep in the order shows. Only
+   * those ranks are put in order; the ones before `from` are merely selected out.
+   */
+  sortedFrom(from: number): number[] {
+    if (this.size > this.k) this.cut()
+    const start = Math.max(0, from)
+    if (start >= this.size) return []
+    if (start > 0) this.select(start, 0, this.size - 1)
+    const order: number[] = []
+    for (let i = start; i < this.size; i++) order.push(i)
+    order.sort((i, j) => (this.ahead(i, j) ? -1 : 1))
+    return order.map((i) => this.slots[i])
+  }
+
+  /**
+   * Keeps the k best entries of the buffer and raises the threshold to the worst of them. The
+   * k-th largest key is found among plain doubles first; only the entries that tie on it are
+   * ranked by the full order, and only when more of them tie than there is room for.
+   */
+  private cut(): void {
+    const { k, keys, size } = this
+    const scratch = this.scratch
+    scratch.set(keys.subarray(0, size))
+    const kth = selectKey(scratch, size, k)
+    let kept = 0
+    for (let i = 0; i < size; i++) if (keys[i] > kth) this.swap(i, kept++)
+    let ties = kept
+    for (let i = kept; i < size; i++) if (keys[i] === kth) this.swap(i, ties++)
+    if (ties > k) this.select(k - kept, kept, ties - 1)
+    this.size = k
+    this.threshold = kth
+  }
+
+  /**
+   * Reorders entries low…high so that the `n` best (counted from `low`) come first, in no
+   * particular order (Hoare's selection): O(high − low) expected. The pivot is drawn from a
+   * seeded generator, so no order of the members (which callers control) makes it quadratic.
+   */
+  private select(n: number, low: number, high: number): void {
+    let lo = low
+    let hi = high
+    const target = low + n
+    while (lo < hi) {
+      this.seed = (Math.imul(this.seed, 1103515245) + 12345) >>> 0
+      const pivot = lo + (this.seed % (hi - lo + 1))
+      this.swap(pivot, hi)
+      let store = lo
+      for (let i = lo; i < hi; i++) {
+        if (this.ahead(i, hi)) this.swap(i, store++)
+      }
+      this.swap(store, hi)
+      // Entries lo…store−1 rank ahead of the pivot, now at `store`.
+      if (store === target || store + 1 === target) return
+      if (store > target) hi = store - 1
+      else lo = store + 1
+    }
+  }
+
+  /** Whether the entry at `i` ranks strictly ahead of the entry at `j`. */
+  private ahead(i: number, j: number): boolean {
+    const ki = this.keys[i]
+    const kj = this.keys[j]
+    return ki !== kj ? ki > kj : this.before(this.slots[i], this.scores[i], this.slots[j], this.scores[j])
+  }
+
+  private swap(i: number, j: number): void {
+    if (i === j) return
+    const { slots, scores, keys } = this
+    const slot = slots[i]
+    slots[i] = slots[j]
+    slots[j] = slot
+    const score = scores[i]
+    scores[i] = scores[j]
+    scores[j] = score
+    const key = keys[i]
+    keys[i] = keys[j]
+    keys[j] = key
+  }
+}
+
+/**
+ * The n-th largest of the first `size` values (1 ≤ n ≤ size), reordering them: Hoare's
+ * selection on doubles, pivot from a seeded generator.
+ */
+function selectKey(values: Float64Array, size: number, n: number): number {
+  let lo = 0
+  let hi = size - 1
+  const target = n - 1
+  let seed = 7
+  while (lo < hi) {
+    seed = (Math.imul(seed, 1103515245) + 12345) >>> 0
+    const pivot = values[lo + (seed % (hi - lo + 1))]
+    // Three-way partition: larger | equal | smaller, so runs of equal keys end the search.
+    let lt = lo
+    let i = lo
+    let gt = hi
+    while (i <= gt) {
+      const v = values[i]
+      if (v > pivot) {
+        values[i++] = values[lt]
+        values[lt++] = v
+      } else if (v < pivot) {
+        values[i] = values[gt]
+        values[gt--] = v
+      } else i++
+    }
+    if (target < lt) hi = lt - 1
+    else if (target > gt) lo = gt + 1
+    else return pivot
+  }
+  return values[lo]
 }

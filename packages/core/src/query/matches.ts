@@ -13,17 +13,19 @@ import type { SearchPlan } from './search-plan.js'
 export const NO_FAILED_FACET = -1
 
 /**
- * The match step (tantivy's `Scorer`): walks the intersection of the plan's sources and stops
+ * The match step (tantivy's `Scorer`, forward only): walks the intersection of the plan's sources and stops
  * on each member that meets every other criterion too, telling its score and which facet's
  * filters alone it fails. Such a near miss is not a match, but it still counts in that facet's
  * histogram (disjunctive counting, docs/spec.md §4.3); it is only yielded for the facets in
  * `nearMissFacets` (bit i: FACET_CODES[i]), and a member failing two facets never is.
  */
-export class Matches implements DocSet {
+export class Matches {
   /** NO_FAILED_FACET for a match, else the FACET_CODES index of the one facet it fails. */
   failedFacet = NO_FAILED_FACET
   /** The intersection of the sources, or the one source itself: no layer to call per candidate. */
   private readonly candidates: DocSet
+  /** The one source when there is only one: then its list is walked here, without a call per slot. */
+  private readonly list: Cursor | undefined
   private readonly terms: KeywordTerms
   private readonly columns: MemberColumns
   private readonly view: NetworkView
@@ -52,6 +54,7 @@ export class Matches implements DocSet {
     const keywordCursors: Cursor[] = []
     for (const at of plan.keywordSources) keywordCursors.push(cursors[at])
     this.candidates = cursors.length === 1 ? cursors[0] : new Intersection(cursors)
+    this.list = cursors.length === 1 ? cursors[0] : undefined
     this.columns = plan.store.columns
     this.terms = new KeywordTerms(plan.keywords, keywordCursors, plan.idfs, this.columns, plan.avgdl)
     this.view = plan.view
@@ -74,19 +77,29 @@ export class Matches implements DocSet {
   }
 
   advance(): number {
-    this.current = this.next(this.candidates.advance())
-    return this.current
-  }
-
-  seek(target: number): number {
-    if (target <= this.current) return this.current
-    this.current = this.next(this.candidates.seek(target))
+    this.current = this.list === undefined ? this.next(this.candidates.advance()) : this.nextInList()
     return this.current
   }
 
   /** BM25 of the member it stands on, or 0 when not scoring. Only meaningful for a match. */
   score(): number {
     return this.scoring ? this.terms.score(this.current, this.isFirst) : 0
+  }
+
+  // The single source's list from the slot after the current one; the cursor's `pos` follows, as
+  // the keyword terms read frequencies where it stands.
+  private nextInList(): number {
+    const list = this.list as Cursor
+    const { data, length } = list
+    let pos = list.pos
+    while (++pos < length) {
+      const slot = data[pos]
+      list.pos = pos
+      if (this.accepts(slot)) return slot
+    }
+    list.pos = length
+    list.advance()
+    return TERMINATED
   }
 
   private next(candidate: number): number {
