@@ -103,7 +103,10 @@ export class SearchPlan {
     if (!this.canFindAll) {
       let shortest = Number.POSITIVE_INFINITY
       for (const list of lists) shortest = Math.min(shortest, list.length)
-      if (view.network.length * SEEK_COST <= shortest)
+      // Without it: the shortest list is walked and each of its slots sought in the m − 1 others;
+      // with it driving: each network member is sought in all m lists.
+      const m = lists.length
+      if (view.network.length * m * SEEK_COST <= shortest * (1 + (m - 1) * SEEK_COST))
         lists.push({ data: view.network, length: view.network.length })
     }
     this.sources = impossible ? [NOTHING] : shortestFirst(lists)
