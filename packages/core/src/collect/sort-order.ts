@@ -1,6 +1,7 @@
 import { DISTANCE_RANKS } from '../domain/degree.js'
 import type { SortOrder } from '../query/search-query.js'
 import type { MemberColumns } from '../store/columns.js'
+import { RankKey } from './top-k.js'
 
 /**
  * The four orders of docs/spec.md §3.4 as "a ranks strictly ahead of b", each ending in id ascending
@@ -46,25 +47,17 @@ export function sortOrder(
  * The first criterion of each order as a number, larger ranking ahead (collect/top-k.ts): the
  * count of connections or recommenders, the degree's rank negated, the score.
  */
-export function rankKey(
-  sort: SortOrder,
-  columns: MemberColumns,
-  degree: (slot: number) => number,
-): (slot: number, score: number) => number {
+export function rankKey(sort: SortOrder, columns: MemberColumns, degree: (slot: number) => number): RankKey {
   switch (sort) {
-    case 'connections': {
-      const connections = columns.numConnections
-      return (slot) => connections[slot]
-    }
-    case 'recommenders': {
-      const recommenders = columns.numRecommenders
-      return (slot) => recommenders[slot]
-    }
+    case 'connections':
+      return RankKey.column(columns.numConnections)
+    case 'recommenders':
+      return RankKey.column(columns.numRecommenders)
     case 'distance': {
       const ranks = DISTANCE_RANKS
-      return (slot) => -ranks[degree(slot)]
+      return RankKey.computed((slot) => -ranks[degree(slot)])
     }
     case 'relevance':
-      return (_slot, score) => score
+      return RankKey.score()
   }
 }

@@ -91,9 +91,16 @@ export class Matches {
   private nextInList(): number {
     const list = this.list as Cursor
     const { data, length } = list
+    // Most slots of a long list are outside the viewer's network: their byte rejects them here,
+    // before anything else is read (a slot beyond the view's bytes is outside it too).
+    const degrees = this.canFindAll ? undefined : this.view.degrees
     let pos = list.pos
     while (++pos < length) {
       const slot = data[pos]
+      if (degrees !== undefined) {
+        const byte = degrees[slot]
+        if (byte !== FIRST && byte !== SECOND) continue
+      }
       list.pos = pos
       if (this.accepts(slot)) return slot
     }

@@ -1,6 +1,6 @@
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
-import { TopK } from '../../src/collect/top-k.js'
+import { RankKey, TopK } from '../../src/collect/top-k.js'
 
 const RUNS = Number(process.env.FC_RUNS ?? 200)
 
@@ -19,10 +19,15 @@ describe('TopK', () => {
           size: 'max',
         }),
         fc.nat(70),
-        fc.boolean(),
+        fc.constantFrom('score', 'column', 'none'),
         (entries, k, keyed) => {
-          // With a rank key (the score) or without one (every key ties, so before decides alone).
-          const top = keyed ? new TopK(k, before, (_slot, score) => score) : new TopK(k, before)
+          // The score as the rank key, read from the offer or from a column by slot, or no key
+          // (every key ties, so before decides alone).
+          const column = new Float64Array(1001)
+          for (const [slot, score] of entries) column[slot] = score
+          const key =
+            keyed === 'score' ? RankKey.score() : keyed === 'column' ? RankKey.column(column) : RankKey.NONE
+          const top = new TopK(k, before, key)
           for (const [slot, score] of entries) top.offer(slot, score)
           const expected = [...entries]
             .sort(([a, sa], [b, sb]) => (before(a, sa, b, sb) ? -1 : 1))
