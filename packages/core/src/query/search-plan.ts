@@ -105,8 +105,9 @@ export class SearchPlan {
       for (const list of lists) shortest = Math.min(shortest, list.length)
       // Without it: the shortest list is walked and each of its slots sought in the m − 1 others;
       // with it driving: each network member is sought in all m lists.
+      // With no other list, the network is the only source.
       const m = lists.length
-      if (view.network.length * m * SEEK_COST <= shortest * (1 + (m - 1) * SEEK_COST))
+      if (m === 0 || view.network.length * m * SEEK_COST <= shortest * (1 + (m - 1) * SEEK_COST))
         lists.push({ data: view.network, length: view.network.length })
     }
     this.sources = impossible ? [NOTHING] : shortestFirst(lists)
