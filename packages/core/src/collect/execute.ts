@@ -4,6 +4,7 @@ import { SearchPlan } from '../query/search-plan.js'
 import type { FacetCode, SearchQuery } from '../query/search-query.js'
 import type { NetworkView } from '../store/network.js'
 import type { IndexStore } from '../store/store.js'
+import { collectDense } from './collect-dense.js'
 import { collectMatches } from './collect-matches.js'
 import { FacetCounts } from './facet-counts.js'
 import { MatchCount } from './match-count.js'
@@ -42,7 +43,9 @@ export function execute(query: SearchQuery, context: ExecutionContext): SearchAn
     rankKey(query.sort, store.columns, degree),
   )
   const histograms = new FacetCounts(query.facets, facets, context.counters)
-  collectMatches(plan, new SearchCollector(count, top, histograms))
+  const collector = new SearchCollector(count, top, histograms)
+  if (plan.dense) collectDense(plan, collector)
+  else collectMatches(plan, collector)
 
   const numResults = count.count
   const total = Math.min(numResults, context.cap)

@@ -22,6 +22,13 @@ const NOTHING: SlotList = { data: new Uint32Array(0), length: 0 }
  * 1.5 ms): a seek is about four steps.
  */
 const SEEK_COST = 4
+/** One step of a walk along a list against one word of a bitset combined with m others. */
+const STEP_WORDS = 8
+/**
+ * A posting gets bitsets only when it holds at least one member in 32: then its two bitsets
+ * take no more memory than its list does, so no query can make the index grow much.
+ */
+const DENSE_SHARE = 32
 
 /**
  * A query bound to one index and one viewer (tantivy's `Weight`): tokens become token ids and
@@ -56,6 +63,13 @@ export class SearchPlan {
   readonly filters: readonly BoundFacetFilter[]
   /** The FACET_CODES index of each filter's facet. */
   readonly filterFacets: readonly number[]
+  /**
+   * Whether the plan is keywords alone (no name, place, item or facet filter; not by relevance,
+   * which needs each match's frequencies) over lists long enough that combining bitsets a word
+   * at a time (collect/collect-dense.ts) costs less than walking them: about (m + 2) words per
+   * 32 members against the walk's cost in seeks and steps.
+   */
+  readonly dense: boolean
 
   /** `centroid`: the postal code's point, already resolved by the geocoder. */
   constructor(
@@ -97,19 +111,33 @@ export class SearchPlan {
       }
     }
     // docs/spec.md §3.2 through the view: Matches reads every candidate's degree anyway (one byte
-    // of a full view), so the network list joins the intersection only when driving by it, one
-    // galloping seek into the shortest list per network member, costs less than walking that
-    // list and reading the byte of each slot.
+    // of a full view), so the network list joins the intersection only when driving by it costs
+    // less than walking the shortest list and reading the byte of each slot. Without it, the
+    // shortest list is walked and each of its slots sought in the m − 1 others; with it
+    // driving, each network member is sought in all m lists. With no other list, the network
+    // is the only source.
+    let walkCost = Number.POSITIVE_INFINITY
+    const criteria = lists.length
     if (!this.canFindAll) {
       let shortest = Number.POSITIVE_INFINITY
       for (const list of lists) shortest = Math.min(shortest, list.length)
-      // Without it: the shortest list is walked and each of its slots sought in the m − 1 others;
-      // with it driving: each network member is sought in all m lists.
-      // With no other list, the network is the only source.
       const m = lists.length
-      if (m === 0 || view.network.length * m * SEEK_COST <= shortest * (1 + (m - 1) * SEEK_COST))
-        lists.push({ data: view.network, length: view.network.length })
+      const byNetwork = view.network.length * m * SEEK_COST
+      const byShortest = shortest * (1 + (m - 1) * SEEK_COST)
+      walkCost = Math.min(byNetwork, byShortest)
+      if (m === 0 || byNetwork <= byShortest) lists.push({ data: view.network, length: view.network.length })
     }
+    this.dense =
+      !impossible &&
+      keywords.length > 0 &&
+      criteria === keywords.length &&
+      query.postal === undefined &&
+      query.facetFilters.length === 0 &&
+      query.sort !== 'relevance' &&
+      this.country <= 0 &&
+      view.networkBits !== undefined &&
+      keywords.every((posting) => posting.length * DENSE_SHARE >= store.slotCount) &&
+      ((store.slotCount + 31) >>> 5) * (keywords.length + 2) <= walkCost * STEP_WORDS
     this.sources = impossible ? [NOTHING] : shortestFirst(lists)
     this.keywords = impossible ? [] : keywords
     const members = store.liveCount

@@ -16,6 +16,13 @@ export interface NetworkView {
   readonly network: Uint32Array
   /** F members, ascending: the only ones whose connections-only sections this viewer may see. */
   readonly first: Uint32Array
+  /**
+   * The network and its F members as bitsets (bit `slot & 31` of word `slot >>> 5`), when the
+   * view holds them: a search over long lists combines them with the lists' own bitsets a word
+   * at a time (query/dense-keywords.ts). `undefined` for views that judge members one by one.
+   */
+  readonly networkBits: Uint32Array | undefined
+  readonly firstBits: Uint32Array | undefined
 }
 
 /**
@@ -105,6 +112,8 @@ export class NetworkCache {
 class FullView implements NetworkView {
   readonly network: Uint32Array
   readonly first: Uint32Array
+  readonly networkBits: Uint32Array
+  readonly firstBits: Uint32Array
   /** What the view holds, for the cache's budget. */
   readonly bytes: number
   private readonly graph: Graph
@@ -117,11 +126,14 @@ class FullView implements NetworkView {
   ) {
     degrees[viewer] = SELF
     const firsts = graph.neighboursOf(viewer)
+    const words = (degrees.length + 31) >>> 5
+    const firstBits = new Uint32Array(words)
     let size = 0
     for (const f of firsts) {
       degrees[f] = FIRST
       size++
       bits[f >>> 5] |= 1 << (f & 31)
+      firstBits[f >>> 5] |= 1 << (f & 31)
     }
     for (const f of firsts) {
       for (const s of graph.neighboursOf(f)) {
@@ -133,10 +145,12 @@ class FullView implements NetworkView {
     }
     // Typed arrays only: a cache of hundreds of views must not be hundreds of arrays for the
     // garbage collector to mark.
+    this.networkBits = bits.slice(0, words)
+    this.firstBits = firstBits
     this.network = drainBits(bits, size)
     this.first = Uint32Array.from(firsts).sort()
     this.graph = graph
-    this.bytes = degrees.length + 4 * (this.network.length + this.first.length)
+    this.bytes = degrees.length + 8 * words + 4 * (this.network.length + this.first.length)
   }
 
   // Group members (A) are judged when asked: a search bounded by the network never asks, and
@@ -172,6 +186,8 @@ function drainBits(bits: Uint32Array, count: number): Uint32Array {
 
 class PointView implements NetworkView {
   readonly degrees = undefined
+  readonly networkBits = undefined
+  readonly firstBits = undefined
   readonly network = new Uint32Array(0)
   readonly first: Uint32Array
   private readonly firstSet: Set<number>

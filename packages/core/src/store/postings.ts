@@ -1,4 +1,5 @@
 import { ensureCapacity } from './growable.js'
+import { PostingBits } from './posting-bits.js'
 
 /**
  * The members whose searchable text holds one token, in ascending slot order, with the
@@ -13,6 +14,14 @@ export class Posting {
   length = 0
   /** Live members whose public text holds the token: BM25's n(t). */
   publicDocs = 0
+  /** Its bitsets, once a search over long lists has asked for them (`bits`). */
+  private bitsets: PostingBits | undefined
+
+  /** The posting as bitsets, up to date (store/posting-bits.ts). */
+  bits(): PostingBits {
+    this.bitsets ??= new PostingBits()
+    return this.bitsets.update(this)
+  }
 
   push(slot: number, tfPublic: number, tfConnections: number): void {
     if (this.length === this.slots.length) {

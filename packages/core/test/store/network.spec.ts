@@ -31,6 +31,14 @@ describe('network views', () => {
           const network = [...Array(SLOTS).keys()].filter((s) => [FIRST, SECOND].includes(full.degreeOf(s)))
           expect([...full.network]).toEqual(network)
           expect([...full.first]).toEqual(network.filter((s) => full.degreeOf(s) === FIRST))
+          // The same two sets as bitsets, bit s & 31 of word s >>> 5.
+          const bit = (bits: Uint32Array | undefined, s: number) =>
+            (((bits?.[s >>> 5] ?? 0) >>> (s & 31)) & 1) === 1
+          for (let s = 0; s < SLOTS; s++) {
+            expect(bit(full.networkBits, s)).toBe(network.includes(s))
+            expect(bit(full.firstBits, s)).toBe(full.degreeOf(s) === FIRST)
+          }
+          expect(point.networkBits).toBeUndefined()
         },
       ),
       { numRuns: RUNS },
@@ -62,9 +70,9 @@ describe('the cache of network views', () => {
     for (let viewer = 4; viewer < 30; viewer++) roomy.view(viewer, graph, SLOTS)
     expect(roomy.view(3, graph, SLOTS)).toBe(first)
 
-    // A leaf's view of the star: a byte per slot, and its network (every other slot) and first (the
-    // hub) as 4-byte lists: SLOTS + 4 * SLOTS bytes; room for two such views, not three.
-    const tight = new NetworkCache(2.25 * (SLOTS + 4 * SLOTS))
+    // A leaf's view of the star: a byte per slot, two bitsets of the slots, and its network (every
+    // other slot) and first (the hub) as 4-byte lists; room for two such views, not three.
+    const tight = new NetworkCache(2.25 * (SLOTS + 8 * Math.ceil(SLOTS / 32) + 4 * SLOTS))
     const a = tight.view(1, graph, SLOTS)
     const b = tight.view(2, graph, SLOTS)
     expect(tight.view(1, graph, SLOTS)).toBe(a) // 1 is now the most recently used
