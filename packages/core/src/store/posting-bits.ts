@@ -1,4 +1,10 @@
-import type { Posting } from './postings.js'
+/** What the bits are built from: a posting's entries (store/postings.ts). */
+export interface PostingEntries {
+  readonly slots: Uint32Array
+  readonly tfPublic: Uint16Array
+  readonly tfConnections: Uint16Array
+  readonly length: number
+}
 
 /**
  * A posting's members as two bitsets (bit `slot & 31` of word `slot >>> 5`): `seen` where the
@@ -13,7 +19,7 @@ export class PostingBits {
   covered = 0
 
   /** The bits of every entry of `posting`, brought up to date. */
-  update(posting: Posting): this {
+  update(posting: PostingEntries): this {
     const { length, slots, tfPublic, tfConnections } = posting
     if (this.covered === length) return this
     const words = length === 0 ? 0 : (slots[length - 1] >>> 5) + 1
