@@ -14,6 +14,7 @@ export default defineConfig({
       { find: /^@people-search\/sample$/, replacement: src('sample/src/index.ts') },
       { find: /^@people-search\/cli$/, replacement: src('cli/src/index.ts') },
       { find: /^@people-search\/server$/, replacement: src('server/src/index.ts') },
+      { find: /^@people-search\/conformance$/, replacement: src('conformance/src/index.ts') },
     ],
   },
   test: {

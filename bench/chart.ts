@@ -47,7 +47,7 @@ export function engineLabel(engine: EngineName, libraries: Record<string, string
     case 'minisearch':
       return `MiniSearch${v('minisearch')}`
     case 'oracle':
-      return 'oracle (test/oracle: a linear scan)'
+      return 'oracle (@people-search/conformance: a linear scan)'
   }
 }
 

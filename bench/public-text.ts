@@ -1,18 +1,19 @@
 /**
  * The words anybody may search a member by: docs/spec.md §3.1's searchable fields as the public sees
  * them (§3.6), folded into the index's own tokens. The field list follows
- * `test/oracle/searchable-text.ts`, whose visibility predicates it uses; joining the fields
+ * the oracle's `searchable-text.ts` (`@people-search/conformance`), whose visibility predicates it uses; joining the fields
  * with spaces before tokenising gives the same tokens as tokenising each field, and lets the
  * fast ASCII path of `tokens` do the work.
  */
-import type { Accomplishment, Profile, Section } from '@people-search/core'
+
 import {
   isCurrentPosition,
   PUBLIC_SIGHT,
   sectionVisible,
   visibleEducations,
   visiblePositions,
-} from '../test/oracle/visibility.js'
+} from '@people-search/conformance'
+import type { Accomplishment, Profile, Section } from '@people-search/core'
 import { folded, NOW } from './common.js'
 
 export function publicWords(profile: Profile): string[] {

@@ -1,10 +1,10 @@
 /**
- * The reference oracle (`test/oracle`) as a peer: the spec as a linear scan, asked exactly the
+ * The reference oracle (`@people-search/conformance`) as a peer: the spec as a linear scan, asked exactly the
  * same requests as we are, by the same viewers. It is the yardstick of "no index at all"; it
  * copies every profile on `add` and recomputes everything, BM25 corpus statistics included, on
  * every search.
  */
-import { Oracle } from '../../test/oracle/oracle.js'
+import { Oracle } from '@people-search/conformance'
 import { NOW } from '../common.js'
 import type { Peer } from './peer.js'
 

@@ -7,13 +7,20 @@
  * fresh index built from the model's state at the current clock.
  */
 
+import {
+  DATES,
+  firstInstant,
+  materialize,
+  Oracle,
+  profileArb,
+  type RequestPlan,
+  requestPlanArb,
+  type World,
+  worldArb,
+} from '@people-search/conformance'
 import { PeopleIndex, type Profile } from '@people-search/core'
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
-import { materialize, type RequestPlan, requestPlanArb } from '../arbitraries/request.js'
-import { DATES, profileArb, type World, worldArb } from '../arbitraries/world.js'
-import { Oracle } from '../oracle/oracle.js'
-import { firstInstant } from '../oracle/visibility.js'
 import { describeRequest, expectSameAsOracle, indexAnswer, load, NOW, optionsFor, RUNS } from './helpers.js'
 
 const IDS = ['A', 'B', 'a', 'b', 'm1', 'm2', 'm3', 'm4']

@@ -6,13 +6,18 @@
  * (a current title weighs 2) and the rendered `isCurrent`.
  */
 
+import {
+  DATES,
+  firstInstant,
+  materialize,
+  Oracle,
+  type RequestPlan,
+  requestPlanArb,
+  worldArb,
+} from '@people-search/conformance'
 import { PeopleIndex } from '@people-search/core'
 import fc from 'fast-check'
 import { describe, it } from 'vitest'
-import { materialize, type RequestPlan, requestPlanArb } from '../arbitraries/request.js'
-import { DATES, worldArb } from '../arbitraries/world.js'
-import { Oracle } from '../oracle/oracle.js'
-import { firstInstant } from '../oracle/visibility.js'
 import { expectSameAsOracle, load, NOW, optionsFor, RUNS } from './helpers.js'
 
 /**

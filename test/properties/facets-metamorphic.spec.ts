@@ -1,14 +1,16 @@
-import type { FacetCode, SearchAnswer } from '@people-search/core'
-import fc from 'fast-check'
-import { describe, expect, it } from 'vitest'
 import {
   ALL_FACETS,
+  INDUSTRIES,
   materialize,
   type RequestPlan,
   requestPlanArb,
   vocabularyOf,
-} from '../arbitraries/request.js'
-import { INDUSTRIES, type World, worldArb } from '../arbitraries/world.js'
+  type World,
+  worldArb,
+} from '@people-search/conformance'
+import type { FacetCode, SearchAnswer } from '@people-search/core'
+import fc from 'fast-check'
+import { describe, expect, it } from 'vitest'
 import { buildBoth, describeRequest, outcome, RUNS } from './helpers.js'
 
 /** Deep runs (`FC_RUNS=2000`) take longer than vitest's default minute. */

@@ -1,3 +1,5 @@
+import type { World } from '@people-search/conformance'
+import { degreeOf, type Materialized, Oracle, testGeocoder } from '@people-search/conformance'
 import {
   PeopleIndex,
   type SearchAnswer,
@@ -6,10 +8,6 @@ import {
   tokens,
 } from '@people-search/core'
 import { expect } from 'vitest'
-import { testGeocoder } from '../arbitraries/geocoder.js'
-import { degreeOf, type Materialized } from '../arbitraries/request.js'
-import type { World } from '../arbitraries/world.js'
-import { Oracle } from '../oracle/oracle.js'
 
 /** Runs per property: 100 by default, `FC_RUNS=2000` for the deep run. */
 export const RUNS = Number(process.env.FC_RUNS ?? 100)

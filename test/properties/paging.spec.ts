@@ -1,7 +1,6 @@
+import { materialize, type RequestPlan, requestPlanArb, worldArb } from '@people-search/conformance'
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
-import { materialize, type RequestPlan, requestPlanArb } from '../arbitraries/request.js'
-import { worldArb } from '../arbitraries/world.js'
 import { buildBoth, describeRequest, RUNS } from './helpers.js'
 
 const page = (plan: RequestPlan, start: number, count: number): RequestPlan => ({ ...plan, start, count })

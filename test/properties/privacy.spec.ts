@@ -1,9 +1,16 @@
+import {
+  COMPANIES,
+  materialize,
+  requestPlanArb,
+  SCHOOLS,
+  textArb,
+  WORDS,
+  type World,
+  worldArb,
+} from '@people-search/conformance'
 import type { Profile, Visibility } from '@people-search/core'
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
-import { materialize, requestPlanArb } from '../arbitraries/request.js'
-import { WORDS } from '../arbitraries/vocabulary.js'
-import { COMPANIES, SCHOOLS, textArb, type World, worldArb } from '../arbitraries/world.js'
 import { buildBoth, describeRequest, indexAnswer, oracleAnswer, RUNS, searchJson } from './helpers.js'
 
 const TEXT_SECTIONS = ['headline', 'summary', 'specialties', 'interests', 'honors'] as const

@@ -1,4 +1,20 @@
 import {
+  type Degree,
+  isCurrentEducation,
+  isCurrentPosition,
+  mayRead,
+  Network,
+  PUBLIC_SIGHT,
+  profileArb,
+  type Sight,
+  sectionVisible,
+  testGeocoder,
+  visibleEducations,
+  visiblePositions,
+  type World,
+  worldArb,
+} from '@people-search/conformance'
+import {
   type GetPersonOptions,
   PeopleIndex,
   type PersonDocument,
@@ -10,19 +26,6 @@ import {
 } from '@people-search/core'
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
-import { testGeocoder } from '../arbitraries/geocoder.js'
-import { profileArb, type World, worldArb } from '../arbitraries/world.js'
-import { type Degree, Network } from '../oracle/network.js'
-import {
-  isCurrentEducation,
-  isCurrentPosition,
-  mayRead,
-  PUBLIC_SIGHT,
-  type Sight,
-  sectionVisible,
-  visibleEducations,
-  visiblePositions,
-} from '../oracle/visibility.js'
 import { NOW, outcome, RUNS } from './helpers.js'
 
 const DAY = 24 * 60 * 60 * 1000

@@ -1,7 +1,6 @@
+import { materialize, requestPlanArb, SELECTOR_KINDS, worldArb } from '@people-search/conformance'
 import fc from 'fast-check'
 import { describe, it } from 'vitest'
-import { materialize, requestPlanArb, SELECTOR_KINDS } from '../arbitraries/request.js'
-import { worldArb } from '../arbitraries/world.js'
 import { buildBoth, expectSameAsOracle, expectSpecInvariants, indexAnswer, RUNS } from './helpers.js'
 
 describe('PeopleIndex answers exactly like the oracle', () => {

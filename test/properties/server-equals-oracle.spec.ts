@@ -1,11 +1,16 @@
 import { mkdtemp, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
+import {
+  type Materialized,
+  materialize,
+  requestPlanArb,
+  type World,
+  worldArb,
+} from '@people-search/conformance'
 import { type RunningServer, startServer } from '@people-search/server'
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
-import { type Materialized, materialize, requestPlanArb } from '../arbitraries/request.js'
-import { type World, worldArb } from '../arbitraries/world.js'
 import { buildIndex, buildOracle, describeRequest, NOW, optionsFor, outcome, RUNS } from './helpers.js'
 
 /** The legacy URL of a materialized request, as a client of docs/spec.md §9 sends it. */

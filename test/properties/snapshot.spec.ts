@@ -1,11 +1,10 @@
 import { mkdtemp, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
+import { materialize, requestPlanArb, type World, worldArb } from '@people-search/conformance'
 import { type LookupParams, PeopleIndex, type Profile } from '@people-search/core'
 import fc from 'fast-check'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { materialize, requestPlanArb } from '../arbitraries/request.js'
-import { type World, worldArb } from '../arbitraries/world.js'
 import { NOW, optionsFor, RUNS, searchJson } from './helpers.js'
 
 const DAY = 24 * 60 * 60 * 1000

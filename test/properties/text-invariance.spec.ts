@@ -1,7 +1,6 @@
+import { materialize, requestPlanArb, worldArb } from '@people-search/conformance'
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
-import { materialize, requestPlanArb } from '../arbitraries/request.js'
-import { worldArb } from '../arbitraries/world.js'
 import { buildBoth, describeRequest, indexAnswer, oracleAnswer, RUNS } from './helpers.js'
 
 const TEXT_PARAMETERS = ['keywords', 'first-name', 'last-name', 'company-name', 'title', 'school-name']

@@ -1,8 +1,15 @@
+import {
+  GROUPS,
+  materialize,
+  profileArb,
+  type RequestPlan,
+  requestPlanArb,
+  type World,
+  worldArb,
+} from '@people-search/conformance'
 import type { Profile } from '@people-search/core'
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
-import { materialize, type RequestPlan, requestPlanArb } from '../arbitraries/request.js'
-import { GROUPS, profileArb, type World, worldArb } from '../arbitraries/world.js'
 import {
   buildIndex,
   buildOracle,

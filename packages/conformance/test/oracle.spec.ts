@@ -1,7 +1,7 @@
 import type { Geocoder, Profile } from '@people-search/core'
 import { describe, expect, it } from 'vitest'
-import { Oracle } from './oracle.js'
-import { tokens } from './text.js'
+import { Oracle } from '../src/oracle/oracle.js'
+import { tokens } from '../src/oracle/text.js'
 
 const NOW = new Date('2024-06-01T00:00:00Z')
 

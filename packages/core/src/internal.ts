@@ -1,4 +1,4 @@
-// `@people-search/core/internal`: exactly what the reference oracle (test/oracle) still shares
+// `@people-search/core/internal`: exactly what the reference oracle (packages/conformance/src/oracle) still shares
 // with the index — the request and selector parsers, the renderer of one result, the profile
 // links and the error constructor. Not part of the public API: it may change in any release.
 // Each name here is a place where the oracle cannot see a bug of the index; the list shrinks as
