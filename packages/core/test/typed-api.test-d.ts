@@ -33,7 +33,7 @@ import type {
   SortOrder,
   UntypedSearchRequestObject,
 } from '../src/index.js'
-import { parseSearchRequest } from '../src/internal.js'
+import { parseSearchRequest } from '../src/query/parse-request.js'
 import type { PARAMETERS } from '../src/query/read-request.js'
 
 declare const index: PeopleIndex

@@ -2,9 +2,8 @@
  * docs/spec.md §3.1 parameters (everything except `facet`, which is facets.ts): one predicate per
  * parameter; a member matches when every parameter that is given holds.
  */
-import type { Geocoder, Profile } from '@people-search/core'
-import { distanceMiles } from '@people-search/core'
-import { fail, type PositionCriterion, type SearchQuery } from '@people-search/core/internal'
+import { fail, type Geocoder, type Profile } from '@people-search/core'
+import type { ItemCriterion, OracleQuery } from './query.js'
 import { searchableTokens } from './searchable-text.js'
 import { tokens } from './text.js'
 import {
@@ -32,7 +31,7 @@ export interface CriteriaContext {
  * docs/spec.md §3.1: a country the geocoder does not cover, or a postal code it does not know, is a 400
  * that says which — raised whether or not any member would match.
  */
-export function resolvePostal(query: SearchQuery, geocoder: Geocoder): Point | undefined {
+export function resolvePostal(query: OracleQuery, geocoder: Geocoder): Point | undefined {
   if (query.postal === undefined) return undefined
   const country = query.countryCode ?? '' // the parser requires country-code beside postal-code
   if (!geocoder.covers(country)) fail('unknown-postal-country', { country })
@@ -44,7 +43,7 @@ export function resolvePostal(query: SearchQuery, geocoder: Geocoder): Point | u
 export function matchesCriteria(
   member: Profile,
   sight: Sight,
-  query: SearchQuery,
+  query: OracleQuery,
   ctx: CriteriaContext,
 ): boolean {
   return (
@@ -75,23 +74,18 @@ function matchesName(name: string, wanted: string[] | undefined): boolean {
 }
 
 /** The item's text has every token of the criterion (`Acme` matches `Acme, Inc`). */
-function includesAll(text: string | undefined, criterion: PositionCriterion): boolean {
+function includesAll(text: string | undefined, criterion: ItemCriterion): boolean {
   const have = new Set(tokens(text ?? ''))
   return criterion.tokens.every((t) => have.has(t))
 }
 
 /** `current: true` needs a current item, `false` a past one, absent either. */
-function currentAgrees(isCurrent: boolean, criterion: PositionCriterion): boolean {
+function currentAgrees(isCurrent: boolean, criterion: ItemCriterion): boolean {
   return criterion.current === undefined || criterion.current === isCurrent
 }
 
 /** company-name (+ current-company): some visible position's company name. */
-function matchesCompanyName(
-  member: Profile,
-  sight: Sight,
-  c: PositionCriterion | undefined,
-  now: Date,
-): boolean {
+function matchesCompanyName(member: Profile, sight: Sight, c: ItemCriterion | undefined, now: Date): boolean {
   if (c === undefined) return true
   return visiblePositions(member, sight).some(
     (p) => includesAll(p.company.name, c) && currentAgrees(isCurrentPosition(p, now), c),
@@ -99,7 +93,7 @@ function matchesCompanyName(
 }
 
 /** title (+ current-title): some visible position's title. */
-function matchesTitle(member: Profile, sight: Sight, c: PositionCriterion | undefined, now: Date): boolean {
+function matchesTitle(member: Profile, sight: Sight, c: ItemCriterion | undefined, now: Date): boolean {
   if (c === undefined) return true
   return visiblePositions(member, sight).some(
     (p) => includesAll(p.title, c) && currentAgrees(isCurrentPosition(p, now), c),
@@ -107,12 +101,7 @@ function matchesTitle(member: Profile, sight: Sight, c: PositionCriterion | unde
 }
 
 /** school-name (+ current-school): some visible education's school name. */
-function matchesSchoolName(
-  member: Profile,
-  sight: Sight,
-  c: PositionCriterion | undefined,
-  now: Date,
-): boolean {
+function matchesSchoolName(member: Profile, sight: Sight, c: ItemCriterion | undefined, now: Date): boolean {
   if (c === undefined) return true
   return visibleEducations(member, sight).some(
     (e) => includesAll(e.school.name, c) && currentAgrees(isCurrentEducation(e, now), c),
@@ -145,6 +134,23 @@ export function memberPoint(member: Profile, geocoder: Geocoder): Point | undefi
   return geocoder.locate(country, location.postalCode)
 }
 
+/** docs/spec.md §3.1: the Earth's radius that great-circle distances are measured with. */
+const EARTH_RADIUS_MILES = 3958.8
+
+/**
+ * docs/spec.md §3.1: the great-circle distance in miles between two points given in degrees, by
+ * the haversine formula: hav(θ) = hav(Δφ) + cos φ1 · cos φ2 · hav(Δλ), distance = 2R · asin(√hav(θ)).
+ */
+export function greatCircleMiles(from: Point, to: Point): number {
+  const radians = (degrees: number) => (degrees * Math.PI) / 180
+  const hav = (angle: number) => Math.sin(angle / 2) ** 2
+  const lat1 = radians(from.lat)
+  const lat2 = radians(to.lat)
+  const h = hav(lat2 - lat1) + Math.cos(lat1) * Math.cos(lat2) * hav(radians(to.lon - from.lon))
+  // Rounding can push hav(θ) of two antipodes a hair past 1, where asin is NaN.
+  return 2 * EARTH_RADIUS_MILES * Math.asin(Math.sqrt(Math.min(1, h)))
+}
+
 const samePostalCode = (a: string, b: string): boolean => a.trim().toUpperCase() === b.trim().toUpperCase()
 
 /**
@@ -152,16 +158,15 @@ const samePostalCode = (a: string, b: string): boolean => a.trim().toUpperCase()
  * the centroid, or (the project's reading of "without distance only members in that postal
  * code match") holding that very postal code.
  */
-function matchesPostal(member: Profile, query: SearchQuery, ctx: CriteriaContext): boolean {
+function matchesPostal(member: Profile, query: OracleQuery, ctx: CriteriaContext): boolean {
   if (query.postal === undefined) return true
   const centroid = ctx.centroid
   if (centroid === undefined) throw new Error('oracle bug: postal search without a resolved centroid')
   const location = member.location
   if (location === undefined || countryOf(location.code) !== query.countryCode) return false
   const point = memberPoint(member, ctx.geocoder)
-  const near =
-    point !== undefined &&
-    distanceMiles(point.lat, point.lon, centroid.lat, centroid.lon) <= query.postal.distance
+  // "lies within `distance` miles": the boundary is inside.
+  const near = point !== undefined && greatCircleMiles(point, centroid) <= query.postal.distance
   const samePostal =
     location.postalCode !== undefined && samePostalCode(location.postalCode, query.postal.code)
   return near || samePostal

@@ -3,10 +3,10 @@
  * (§4.3) and bucket names (§4.2).
  */
 import type { BucketAnswer, FacetCode, Profile } from '@people-search/core'
-import type { FacetFilter } from '@people-search/core/internal'
 import countries from 'i18n-iso-countries'
 import { countryOf } from './criteria.js'
 import type { Degree } from './network.js'
+import type { FacetFilter } from './query.js'
 import { isCurrentPosition, type Sight, visibleEducations, visiblePositions } from './visibility.js'
 
 /** A member as one viewer sees it: its degree and what it may read. */

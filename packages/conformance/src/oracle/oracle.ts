@@ -14,21 +14,15 @@ import type {
   SearchRequest,
   SearchResult,
 } from '@people-search/core'
-import { UsZipGeocoder, validateProfiles } from '@people-search/core'
-import {
-  checkSelector,
-  fail,
-  parseSearchRequest,
-  parseSelector,
-  profileLinks,
-  readRequest,
-  renderSearchResult,
-  type SearchQuery,
-} from '@people-search/core/internal'
+import { fail, UsZipGeocoder, validateProfiles } from '@people-search/core'
+import { checkSelector, parseSelector, profileLinks } from '@people-search/core/internal'
 import { bm25, corpusStats } from './bm25.js'
 import { matchesCriteria, resolvePostal } from './criteria.js'
 import { bucketName, compareCodeUnits, histogram, matchesFacetFilters, type Seen } from './facets.js'
 import { Network } from './network.js'
+import type { OracleQuery } from './query.js'
+import { renderDocument } from './render.js'
+import { parseRequest } from './request.js'
 import { searchableFields } from './searchable-text.js'
 
 export interface OracleOptions {
@@ -125,9 +119,7 @@ export class Oracle {
     // docs/spec.md §8: the viewer is checked first (401), then the request (400).
     const viewer = this.viewerOf(options)
     // docs/spec.md §8: then the field selector (400), then the parameters (400).
-    const query = parseSearchRequest(request, (fields) => {
-      if (fields !== undefined) checkSelector(parseSelector(fields))
-    })
+    const query = parseRequest(request, checkFields)
     const now = this.now()
     const centroid = resolvePostal(query, this.geocoder)
     const ctx = { now, geocoder: this.geocoder, centroid }
@@ -169,17 +161,18 @@ export class Oracle {
 
   /**
    * The legacy JSON document (docs/spec.md §5.4). Which people, in which order, with which counts and
-   * histograms is the oracle's own answer; how the fields of one person render is shared with
-   * core (`renderSearchResult`, tested on its own in packages/core/test/fields), fed with the
-   * oracle's own degree of each person and the same clock and token secret.
+   * histograms is the oracle's own answer, and so is how it renders (`renderDocument`, render.ts, a
+   * literal reading of §5), fed with the oracle's own degree of each person and the same clock and
+   * token secret; only the selector parser and the profile links are still shared with core.
    */
   search(request: SearchRequest, options: SearchOptions): SearchResult {
     const answer = this.answer(request, options)
     const viewer = this.viewerOf(options).id
     const now = this.now().getTime()
-    const fields = readRequest(request).fields
+    // Read again (`answer` has already judged it): only the selector text is needed here.
+    const { fields } = parseRequest(request, checkFields)
     const selector = fields === undefined ? undefined : parseSelector(fields)
-    return renderSearchResult(answer, selector, (id) => {
+    return renderDocument(answer, selector, (id) => {
       const profile = this.profiles.get(id) as Profile
       const degree = this.network.degree(viewer, id)
       return {
@@ -226,7 +219,7 @@ export class Oracle {
   }
 
   /** docs/spec.md §3.4: the requested order, always finally `id` ascending in code-unit order. */
-  private sort(results: Seen[], query: SearchQuery, now: Date): Seen[] {
+  private sort(results: Seen[], query: OracleQuery, now: Date): Seen[] {
     const connections = (s: Seen) => s.profile.numConnections ?? 0
     const recommenders = (s: Seen) => s.profile.numRecommenders ?? 0
     const degreeRank = (s: Seen) => (s.degree === 'F' ? 0 : s.degree === 'S' ? 1 : 2)
@@ -244,7 +237,7 @@ export class Oracle {
           byId(a, b),
       )
     }
-    const orders: Record<Exclude<SearchQuery['sort'], 'relevance'>, (a: Seen, b: Seen) => number> = {
+    const orders: Record<Exclude<OracleQuery['sort'], 'relevance'>, (a: Seen, b: Seen) => number> = {
       connections: (a, b) => descending(connections(a), connections(b)),
       recommenders: (a, b) =>
         descending(recommenders(a), recommenders(b)) || descending(connections(a), connections(b)),
@@ -253,6 +246,11 @@ export class Oracle {
     const order = orders[query.sort]
     return [...results].sort((a, b) => order(a, b) || byId(a, b))
   }
+}
+
+/** docs/spec.md §5.1: a field selector must name known fields, each once. */
+function checkFields(fields: string | undefined): void {
+  if (fields !== undefined) checkSelector(parseSelector(fields))
 }
 
 /** Comparator piece for "x descending". */
