@@ -5,8 +5,9 @@ import { fail } from '../errors.js'
 const COUNTRY_CODE = /^[a-z]{2}$/
 const DISTANCE = /^(?:\d+(?:\.\d*)?|\.\d+)$/
 
+/** docs/spec.md §8: `country-code=` with an empty value is as if absent. */
 export function parseCountryCode(value: string | undefined): string | undefined {
-  if (value === undefined) return undefined
+  if (value === undefined || value === '') return undefined
   if (!COUNTRY_CODE.test(value) || !countries.isValid(value.toUpperCase())) {
     fail('invalid-country-code', { parameter: 'country-code', value })
   }

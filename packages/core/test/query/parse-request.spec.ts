@@ -298,7 +298,7 @@ describe('parseSearchRequest: 400s name the parameter and the value', () => {
     ['an upper-case country', { 'country-code': 'US' }, 'invalid-country-code', { value: 'US' }],
     ['an unknown country', { 'country-code': 'zz' }, 'invalid-country-code', { value: 'zz' }],
     ['a three-letter country', { 'country-code': 'usa' }, 'invalid-country-code', { value: 'usa' }],
-    ['an empty country', { 'country-code': '' }, 'invalid-country-code', { value: '' }],
+    ['a blank country', { 'country-code': ' ' }, 'invalid-country-code', { value: ' ' }],
     [
       'a postal code without country',
       { 'postal-code': '94043' },
