@@ -39,7 +39,7 @@ let tarballs: string[] = []
 beforeAll(() => {
   tarballs = packPublicPackages(mkdtempSync(join(tmpdir(), 'people-search-packs-')))
   app = consumerProject(tarballs)
-  for (const file of ['consumer.ts', 'server.ts']) {
+  for (const file of ['consumer.ts', 'server.ts', 'conformance.ts']) {
     writeFileSync(join(app, 'src', file), readFileSync(new URL(file, APP_SOURCES)))
   }
   for (const [name, code] of examples) {
@@ -51,9 +51,10 @@ beforeAll(() => {
 }, 300_000)
 
 describe('the public packages, installed from their tarballs with npm', () => {
-  it('packs core, xml, sample, server and cli', () => {
+  it('packs core, xml, sample, server, conformance and cli', () => {
     expect(tarballs.map((path) => path.split('/').pop())).toEqual([
       'people-search-cli-0.2.0.tgz',
+      'people-search-conformance-0.2.0.tgz',
       'people-search-core-0.2.0.tgz',
       'people-search-sample-0.2.0.tgz',
       'people-search-server-0.2.0.tgz',
@@ -61,7 +62,7 @@ describe('the public packages, installed from their tarballs with npm', () => {
     ])
   })
 
-  it.each(['core', 'xml', 'sample', 'server', 'cli'])(
+  it.each(['core', 'xml', 'sample', 'server', 'conformance', 'cli'])(
     '%s carries real version ranges, a README, the LICENSE, its types and the spec',
     (name) => {
       const dir = join(app, 'node_modules/@people-search', name)
@@ -103,6 +104,11 @@ describe('the public packages, installed from their tarballs with npm', () => {
   it('the installed server listens, authenticates and answers a search in JSON', () => {
     tsc('tsconfig.nodenext.json', app)
     expect(run(process.execPath, ['dist/server.js'], app).trim()).toBe('200 json 1 ann')
+  })
+
+  it('the installed conformance kit finds the installed index conforming (a tiny run)', () => {
+    tsc('tsconfig.nodenext.json', app)
+    expect(run(process.execPath, ['dist/conformance.js'], app).trim()).toBe('true search 3 true')
   })
 
   it('the installed people-search command answers --version', () => {

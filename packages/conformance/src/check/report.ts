@@ -16,6 +16,13 @@ export interface Counterexample {
   section: SpecSection
   /** The world as JSON lines: one `{"profile": …}` line per profile, then `{"connect": [a, b]}` and `{"join": [member, group]}` lines, then for `updates` the steps (`{"step": …}`), in order. */
   world: string
+  /**
+   * `privacy` only, when the rewritten world was answered differently: the world before the text
+   * its viewer may not see was rewritten (JSON lines). `world` is then the rewritten one and
+   * `expected` what the implementation answered on the original (where it equalled the
+   * oracle's): docs/spec.md §3.6 says rewriting hidden text must not change the answer.
+   */
+  original?: string
   /** The options the factory was given, as JSON (the clock as an ISO string, caps, bucket limit). */
   options: string
   /** The legacy URL that was asked. */
@@ -39,6 +46,8 @@ export interface SectionReport {
   runs: number
   /** Searches compared in this section. */
   searches: number
+  /** This section's first difference, when `ok` is false (`Report.failure` is the first of all sections'). */
+  failure?: Counterexample
 }
 
 export interface Report {
