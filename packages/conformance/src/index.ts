@@ -2,6 +2,23 @@
 // linear scan (the oracle), the generators of worlds and requests it is checked on, and (for
 // other implementations) the means to hold them to it. This list is the package's whole API.
 
+// checkConformance: any implementation held to the oracle, section by section (docs/spec.md).
+export { type CheckOptions, checkConformance } from './check/check-conformance.js'
+export { firstDifference } from './check/first-difference.js'
+export type {
+  Implementation,
+  ImplementationFactory,
+  ImplementationOptions,
+} from './check/implementation.js'
+export { CONFORMANCE_NOW } from './check/implementation-options.js'
+export { TOKEN_PLACEHOLDER } from './check/redact-links.js'
+export {
+  type Counterexample,
+  type Report,
+  type SectionReport,
+  SPEC_SECTIONS,
+  type SpecSection,
+} from './check/report.js'
 // Generators: worlds (profiles, graph, groups, caps) and requests drawn from a world's vocabulary.
 export {
   POSTALS,
@@ -57,6 +74,16 @@ export {
   type WorldOptions,
   worldArb,
 } from './generators/world.js'
+// Holding a service to the spec over HTTP: its admin routes and test-mode route (README.md).
+export { HttpRefusal, ServiceFault } from './http/http-errors.js'
+export { type HttpImplementationOptions, httpImplementation } from './http/http-implementation.js'
+export { probeService } from './http/probe-service.js'
+export type { ServiceAddress } from './http/service-client.js'
+export {
+  type TestModeSettingsBody,
+  testModeSettings,
+  VIEWER_TOKEN_PREFIX,
+} from './http/test-mode-settings.js'
 // The oracle, one file per section of docs/spec.md (src/oracle/README.md).
 export { type Degree, Network } from './oracle/network.js'
 export { Oracle, type OracleOptions, type SearchOptions } from './oracle/oracle.js'

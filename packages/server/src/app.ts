@@ -85,7 +85,7 @@ export function buildApp(services: Services, options: AppOptions = {}): FastifyI
   app.addHook('onRequest', (request: StatefulRequest, reply, done) => {
     const raw = request.raw.url ?? '/'
     const target = readRequestTarget(raw)
-    const route = routeOf(target.path)
+    const route = routeOf(target.path, services.config.testMode)
     const state: RequestState = {
       target,
       route,

@@ -1,10 +1,12 @@
 import { PeopleIndex, type PeopleIndexOptions, PeopleSearchError } from '@people-search/core'
 import type { FastifyInstance } from 'fastify'
+import { TableGeocoder } from './admin/table-geocoder.js'
 import { type AppOptions, buildApp } from './app.js'
 import { Authenticator } from './auth/authenticate.js'
 import { readServerConfig, type ServerConfig, type ServerConfigInput } from './config/server-config.js'
 import type { ServedData, Services } from './routes/call.js'
 import { DurableIndex } from './state/durable-index.js'
+import { TestWorld } from './state/test-world.js'
 import { stateTokenSecret } from './state/token-secret.js'
 import { LookupRate } from './throttle/lookup-rate.js'
 import { SearchQuota } from './throttle/search-quota.js'
@@ -57,17 +59,25 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
   const config = readServerConfig(options.config)
   const clock = options.now ?? (() => new Date())
   const now = () => clock().getTime()
-  const data = await servedData(options, config, clock)
+  const served = await servedData(options, config, clock)
+  const testWorld = config.testMode ? testWorldOf(served, options, config) : undefined
+  const data: ServedData = testWorld ?? served
   const services: Services = {
     config,
     data,
-    authenticator: new Authenticator(config.credentials, now),
+    authenticator: new Authenticator(config.credentials, now, {
+      viewerTokens: () => testWorld?.viewerTokens,
+    }),
+    // A test world asks many searches per viewer: in test mode the daily quota is off.
     searches: new SearchQuota(
-      { perDay: config.throttles.searchesPerDay, perLevel: config.throttles.searchesPerDayByLevel },
+      config.testMode
+        ? { perDay: Number.MAX_SAFE_INTEGER }
+        : { perDay: config.throttles.searchesPerDay, perLevel: config.throttles.searchesPerDayByLevel },
       now,
     ),
     lookups: new LookupRate(config.throttles.lookupsPerMinute, now),
     now,
+    ...(testWorld === undefined ? {} : { testWorld }),
   }
   const app = buildApp(services, options)
   try {
@@ -92,12 +102,41 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
   }
 }
 
+/**
+ * Test mode (packages/server/README.md): the data as it starts, until `POST /admin/test-mode`
+ * replaces it with a test world built from the request's settings alone (clock, caps, bucket
+ * limit, geocoder table); of the service's own index options only the link key and the rest of
+ * `indexOptions` carry over.
+ */
+function testWorldOf(served: ServedData, options: ServerOptions, config: ServerConfig): TestWorld {
+  return new TestWorld(
+    served.index,
+    (settings) =>
+      new PeopleIndex({
+        ...options.indexOptions,
+        ...(config.tokenSecret === undefined ? {} : { secret: config.tokenSecret }),
+        now: () => settings.now,
+        caps: settings.caps,
+        geocoder: new TableGeocoder(settings.postalCodes),
+        ...(settings.facetBucketLimit === undefined ? {} : { facetBucketLimit: settings.facetBucketLimit }),
+      }),
+  )
+}
+
 async function servedData(
   options: ServerOptions,
   config: ServerConfig,
   clock: () => Date,
 ): Promise<ServedData> {
   const state = options.state
+  if (state !== undefined && config.testMode) {
+    // A test world is a throwaway: it must never be written to a real log.
+    throw new PeopleSearchError('invalid-argument', {
+      argument: 'server config testMode',
+      value: true,
+      expected: 'no test mode beside a state directory (a test world is never made durable)',
+    })
+  }
   // A state directory keeps its own link-token key when the configuration gives none (§9.5).
   const secret = config.tokenSecret ?? (state === undefined ? undefined : await stateTokenSecret(state))
   const indexOptions = (now: () => Date): PeopleIndexOptions => ({

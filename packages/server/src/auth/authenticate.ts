@@ -10,6 +10,11 @@ export type { AuthRequest, Caller } from './auth-request.js'
 export interface AuthenticatorOptions {
   /** How many OAuth 1.0a nonces are remembered at most (see `NonceStore`); 100,000 unless given. */
   nonceCapacity?: number
+  /**
+   * In test mode, the prefix of the test world's viewer tokens, read at each call: an access
+   * token `<prefix><id>` is made by member `<id>` (packages/server/README.md, Test mode).
+   */
+  viewerTokens?: () => string | undefined
 }
 
 /** The query parameter of OAuth 2 style access tokens (docs/spec.md §9.2, §9.3). */
@@ -29,12 +34,14 @@ const QUERY_TOKEN = 'oauth2_access_token'
  */
 export class Authenticator {
   private readonly oauth1: OAuth1Verifier
+  private readonly viewerTokens: () => string | undefined
 
   constructor(
     private readonly credentials: Credentials,
     now: () => number /* ms */,
     options: AuthenticatorOptions = {},
   ) {
+    this.viewerTokens = options.viewerTokens ?? (() => undefined)
     const nonces = new NonceStore(
       credentials.timestampWindowSeconds,
       options.nonceCapacity ?? DEFAULT_NONCE_CAPACITY,
@@ -60,7 +67,11 @@ export class Authenticator {
   }
 
   private byAccessToken(token: string, form: 'query' | 'bearer'): Caller {
-    const member = this.credentials.accessTokens.get(token)
+    const prefix = this.viewerTokens()
+    const member =
+      prefix !== undefined && token.length > prefix.length && token.startsWith(prefix)
+        ? token.slice(prefix.length)
+        : this.credentials.accessTokens.get(token)
     return member === undefined ? fail('invalid-access-token') : { member, token, form }
   }
 }

@@ -31,6 +31,11 @@ export interface ServerConfigInput {
   tokenSecret?: string
   /** Result caps by account level (docs/spec.md §3.3). */
   caps?: Partial<Record<AccountLevel, number>>
+  /**
+   * Test mode (false): `POST /admin/test-mode` replaces the index with an empty test world, writes
+   * are applied in memory only, throttles are off. Refused beside a state directory.
+   */
+  testMode?: boolean
 }
 
 /** The configuration the service runs with: read, checked and completed with the defaults. */
@@ -45,6 +50,7 @@ export interface ServerConfig {
   bodyLimit: number
   tokenSecret: string | undefined
   caps: Partial<Record<AccountLevel, number>> | undefined
+  testMode: boolean
 }
 
 export const DEFAULT_BODY_LIMIT = 10 * 1024 * 1024
@@ -59,6 +65,7 @@ const KEYS = new Set([
   'bodyLimit',
   'tokenSecret',
   'caps',
+  'testMode',
 ])
 
 /**
@@ -89,6 +96,7 @@ export function readServerConfig(input: unknown = {}): ServerConfig {
     bodyLimit: count(config.bodyLimit ?? DEFAULT_BODY_LIMIT, 'bodyLimit'),
     tokenSecret: optional(config.tokenSecret, 'tokenSecret', text),
     caps: config.caps === undefined ? undefined : perLevel(config.caps, 'caps'),
+    testMode: flag(config.testMode ?? false, 'testMode'),
   }
 }
 
@@ -157,6 +165,11 @@ function text(value: unknown, where: string): string {
 function count(value: unknown, where: string): number {
   if (!Number.isSafeInteger(value) || (value as number) < 0) bad(where, value, 'an integer ≥ 0')
   return value as number
+}
+
+function flag(value: unknown, where: string): boolean {
+  if (typeof value !== 'boolean') bad(where, value, 'true or false')
+  return value as boolean
 }
 
 function optional<T>(

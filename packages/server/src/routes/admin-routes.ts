@@ -1,6 +1,7 @@
 import { createHash, timingSafeEqual } from 'node:crypto'
 import { PeopleSearchError } from '@people-search/core'
 import { readPairsBody, readProfilesBody } from '../admin/admin-body.js'
+import { readTestModeBody } from '../admin/test-mode-body.js'
 import { jsonText } from '../http/format.js'
 import type { Write } from '../state/write.js'
 import type { Answer, Call, Services } from './call.js'
@@ -14,6 +15,13 @@ import type { Answer, Call, Services } from './call.js'
 export async function adminRoute(name: AdminRouteName, call: Call, services: Services): Promise<Answer> {
   checkAdminKey(call, services)
   const data = services.data
+  if (name === 'admin-test-mode') {
+    // The route table offers this route only in test mode, where `testWorld` is set.
+    if (services.testWorld === undefined)
+      throw new PeopleSearchError('unknown-resource', { path: call.target.path })
+    services.testWorld.reset(readTestModeBody(call.body))
+    return { body: jsonText({ status: 'ok', members: services.testWorld.index.size }) }
+  }
   if (name === 'admin-snapshot') {
     if (data.snapshot === undefined) throw new PeopleSearchError('no-state-directory')
     const { seq } = await data.snapshot()
@@ -31,8 +39,9 @@ export type AdminRouteName =
   | 'admin-connections'
   | 'admin-groups'
   | 'admin-snapshot'
+  | 'admin-test-mode'
 
-function writeOf(name: Exclude<AdminRouteName, 'admin-snapshot'>, call: Call): Write {
+function writeOf(name: Exclude<AdminRouteName, 'admin-snapshot' | 'admin-test-mode'>, call: Call): Write {
   const adding = call.method === 'PUT'
   switch (name) {
     case 'admin-profiles':

@@ -4,6 +4,7 @@ import type { Authenticator } from '../auth/authenticate.js'
 import type { ServerConfig } from '../config/server-config.js'
 import type { Format } from '../http/format.js'
 import type { RequestTarget } from '../http/request-target.js'
+import type { TestWorld } from '../state/test-world.js'
 import type { Write } from '../state/write.js'
 import type { LookupRate } from '../throttle/lookup-rate.js'
 import type { SearchQuota } from '../throttle/search-quota.js'
@@ -47,4 +48,6 @@ export interface Services {
   lookups: LookupRate
   /** The service clock, ms since the epoch. */
   now: () => number
+  /** In test mode, the test world (also `data`), which `POST /admin/test-mode` replaces. */
+  testWorld?: TestWorld
 }

@@ -10,6 +10,7 @@ export type RouteName =
   | 'admin-connections'
   | 'admin-groups'
   | 'admin-snapshot'
+  | 'admin-test-mode'
 
 export interface Route {
   name: RouteName
@@ -17,6 +18,8 @@ export interface Route {
   methods: readonly string[]
   /** Whether answers negotiate their format (§9.3); the others are JSON, as their endpoints were. */
   negotiated: boolean
+  /** Only a service in test mode has this route; for any other it is an unknown path (404). */
+  testModeOnly?: true
 }
 
 const ROUTES: readonly (Route & { path: RegExp })[] = [
@@ -35,9 +38,16 @@ const ROUTES: readonly (Route & { path: RegExp })[] = [
   },
   { name: 'admin-groups', path: /^\/admin\/groups$/, methods: ['PUT', 'DELETE'], negotiated: false },
   { name: 'admin-snapshot', path: /^\/admin\/snapshot$/, methods: ['POST'], negotiated: false },
+  {
+    name: 'admin-test-mode',
+    path: /^\/admin\/test-mode$/,
+    methods: ['POST'],
+    negotiated: false,
+    testModeOnly: true,
+  },
 ]
 
-/** The route a raw path names, or `undefined` (a 404 `unknown-resource`). */
-export function routeOf(path: string): Route | undefined {
-  return ROUTES.find((route) => route.path.test(path))
+/** The route a raw path names on a service (in test mode or not), or `undefined` (a 404 `unknown-resource`). */
+export function routeOf(path: string, testMode = false): Route | undefined {
+  return ROUTES.find((route) => route.path.test(path) && (testMode || route.testModeOnly !== true))
 }
