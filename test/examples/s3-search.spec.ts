@@ -697,6 +697,29 @@ describe('§3.6 privacy', () => {
     expect(ids(hiddenFromS, query)).toEqual(['pat', 'quin'])
   })
 
+  test("another member's hidden words never move an order through BM25's corpus statistics (§3.4)", () => {
+    // Two keywords, mirrored text: with n(rust) = n(go), ann and ben score exactly alike and ann
+    // leads on connections. Cal's connections-only summary holds 'rust' (not 'go', so cal never
+    // matches): were it counted in n(rust) or avgdl, idf(rust) would fall and ben would lead.
+    const members = (calSummary: Partial<Profile>) =>
+      world(
+        [
+          person('ann', 'Ann', 'Roe', { headline: 'rust rust go', numConnections: 9 }),
+          person('ben', 'Ben', 'Kim', { headline: 'rust go go', numConnections: 1 }),
+          person('cal', 'Cal', 'Lee', { summary: 'rust rust rust rust', ...calSummary }),
+          person('sid', 'Sid', 'Sato'),
+        ],
+        { friends: ['ann', 'ben', 'cal', 'sid'] },
+      )
+    const hidden = members({ visibility: { summary: 'connections' } })
+    const query: SearchRequestObject = { keywords: 'rust go', sort: 'relevance' }
+    // For the F viewer `me` (who may read cal's summary) and for the S viewer sid alike.
+    expect(ids(hidden, query)).toEqual(['ann', 'ben'])
+    expect(ids(hidden, query, 'sid')).toEqual(['ann', 'ben'])
+    // The same summary made public is corpus text: idf(rust) falls and ben leads.
+    expect(ids(members({}), query)).toEqual(['ben', 'ann'])
+  })
+
   test('a removed member can no longer search: a 401 that names it', () => {
     const index = emptyIndex()
     index.add([person('a', 'Ann', 'Roe'), person('b', 'Bob', 'Kim')])

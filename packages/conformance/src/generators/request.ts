@@ -287,7 +287,10 @@ export function requestPlanArb(options: PlanOptions = {}): fc.Arbitrary<RequestP
     postal: maybe(
       10,
       fc.record(
-        { pick: fc.nat(), distance: fc.constantFrom('0', '10', '200', '5000', '2.5') },
+        // `around`: 1.2 times the anchor member's own distance from the postal code, so the
+        // radius decides in miles what it would not in kilometres, and 0 when it stands on the
+        // centroid without being in that postal code (the boundary itself).
+        { pick: fc.nat(), distance: fc.constantFrom('0', '10', '200', '5000', '2.5', 'around', 'around') },
         { requiredKeys: ['pick'] },
       ),
     ),
@@ -429,14 +432,21 @@ export function materialize(plan: RequestPlan, world: World, seed = plan.seed): 
   item('school-name', 'current-school', plan.schoolName, 'schoolNames', 6)
 
   if (plan.postal) {
-    const near = POSTALS.filter((p) => own.postalCodes.includes(p.code))
+    const point = anchorProfile === undefined ? undefined : pointOf(anchorProfile)
+    const near = POSTALS.filter(
+      (p) =>
+        own.postalCodes.includes(p.code) ||
+        (point !== undefined && p.lat === point.lat && p.lon === point.lon),
+    )
     const postal = at(
       plan.postal.pick % 2 === 0 && near.length > 0 ? near : POSTALS,
       plan.postal.pick >> 1,
     ) as TestPostal
     put('country-code', postal.country)
     put('postal-code', postal.code)
-    if (plan.postal.distance !== undefined) put('distance', plan.postal.distance)
+    const { distance } = plan.postal
+    if (distance === 'around') put('distance', point === undefined ? '10' : aroundDistance(postal, point))
+    else if (distance !== undefined) put('distance', distance)
   } else if (plan.country !== undefined) {
     const countries = plan.country % 3 !== 0 && own.countries.length > 0 ? own.countries : vocab.countries
     put('country-code', at([...countries, 'us', 'ca', 'gb', 'fr'], plan.country >> 2) ?? 'us')
@@ -597,4 +607,31 @@ function render(
 /** Requests for one world, already materialized (plans are better for shrinking). */
 export function requestArb(world: World, options: PlanOptions = {}): fc.Arbitrary<Materialized> {
   return requestPlanArb(options).map((plan) => materialize(plan, world))
+}
+
+/** Where a generated member is: its own point, else its postal code's centroid in the test table. */
+function pointOf(profile: Profile): { lat: number; lon: number } | undefined {
+  const location = profile.location
+  if (location === undefined) return undefined
+  if (typeof location.lat === 'number' && typeof location.lon === 'number')
+    return { lat: location.lat, lon: location.lon }
+  const country = typeof location.code === 'string' ? location.code.split(':')[0] : undefined
+  const postal = POSTALS.find((p) => p.code === location.postalCode && p.country === country)
+  return postal === undefined ? undefined : { lat: postal.lat, lon: postal.lon }
+}
+
+/**
+ * 1.2 times the great-circle miles (docs/spec.md §3.1, R = 3958.8) from the postal code to the
+ * point, rounded up to a thousandth: clearly inside in miles, clearly outside in kilometres, so
+ * no rounding of another implementation's formula can decide it; exactly 0 on the centroid.
+ */
+function aroundDistance(postal: TestPostal, point: { lat: number; lon: number }): string {
+  const rad = Math.PI / 180
+  const dLat = (point.lat - postal.lat) * rad
+  const dLon = (point.lon - postal.lon) * rad
+  const a =
+    Math.sin(dLat / 2) ** 2 + Math.cos(postal.lat * rad) * Math.cos(point.lat * rad) * Math.sin(dLon / 2) ** 2
+  const miles = 2 * 3958.8 * Math.asin(Math.min(1, Math.sqrt(a)))
+  if (!Number.isFinite(miles)) return '10'
+  return miles === 0 ? '0' : (Math.ceil(miles * 1200) / 1000).toFixed(3)
 }
