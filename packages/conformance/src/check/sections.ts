@@ -79,7 +79,12 @@ const plansArb = <T>(plan: fc.Arbitrary<T>, most: number) =>
  * An update sequence: steps, links the world has undone (`unlink`, resolved when it is reached),
  * and checks (requests to compare) between them.
  */
-type UpdateItem = { step: UpdateStep } | { unlink: number } | { check: RequestPlan[] }
+/**
+ * A step, an undoing of a link the world has, some searches, or (`ghost`) a search by both names
+ * of a member removed earlier in the sequence: nothing drawn from the current world would ask
+ * for it, and it must not be found (docs/spec.md §7).
+ */
+type UpdateItem = { step: UpdateStep } | { unlink: number } | { check: RequestPlan[] } | { ghost: number }
 
 /** What a section's run came to (the parts of fast-check's `RunDetails` a report needs). */
 export interface SectionRun {
@@ -170,6 +175,7 @@ export async function checkSection(
         { weight: 4, arbitrary: updateStepArb.map((step) => ({ step })) },
         { weight: 1, arbitrary: fc.nat().map((unlink) => ({ unlink })) },
         { weight: 2, arbitrary: plansArb(anyPlan, Math.ceil(most / 3)).map((check) => ({ check })) },
+        { weight: 1, arbitrary: fc.nat().map((ghost) => ({ ghost })) },
       )
       const finalCheck = plansArb(anyPlan, most)
       const property = fc.asyncProperty(
@@ -179,9 +185,26 @@ export async function checkSection(
         (world, items, last) =>
           guard(() =>
             inWorld(factory, world, tally, async (session) => {
+              const removed: { firstName: string; lastName: string }[] = []
               for (const x of [...items, { check: last }]) {
                 if ('step' in x) {
+                  const gone = 'remove' in x.step ? x.step.remove : undefined
+                  const profile = session.current.profiles.find((p) => p.id === gone)
                   await session.update(x.step)
+                  if (profile !== undefined && !session.current.profiles.some((p) => p.id === gone))
+                    removed.push({ firstName: profile.firstName, lastName: profile.lastName })
+                  continue
+                }
+                if ('ghost' in x) {
+                  const ghost = removed[x.ghost % Math.max(1, removed.length)]
+                  const viewers = session.current.profiles
+                  if (ghost === undefined || viewers.length === 0) continue
+                  const query = new URLSearchParams({
+                    'first-name': ghost.firstName,
+                    'last-name': ghost.lastName,
+                  })
+                  const viewer = viewers[(x.ghost >>> 4) % viewers.length].id
+                  await session.expectSearch(`/v1/people-search?${query}`, viewer)
                   continue
                 }
                 if ('unlink' in x) {

@@ -395,7 +395,17 @@ export function materialize(plan: RequestPlan, world: World, seed = plan.seed): 
   // Mostly a member of the viewer's network (F or S), the only ones most searches can find.
   const others = vocab.profiles.filter((p) => p.id !== viewer)
   const network = others.filter((p) => 'FS'.includes(degreeOf(world, viewer, p.id)))
-  const anchorProfile = at(plan.anchor % 4 !== 0 && network.length > 0 ? network : others, plan.anchor >> 2)
+  // Now and then a member of one of the viewer's groups outside its network (A): only a search
+  // by both names finds one, and only there do A and O differ (docs/spec.md §3.2).
+  const groupMates = others.filter((p) => degreeOf(world, viewer, p.id) === 'A')
+  const anchorProfile = at(
+    plan.anchor % 8 === 0 && groupMates.length > 0
+      ? groupMates
+      : plan.anchor % 4 !== 0 && network.length > 0
+        ? network
+        : others,
+    plan.anchor >> 2,
+  )
   const own = vocabularyOfProfiles(anchorProfile ? [anchorProfile] : [])
   if (anchorProfile) own.facetValues.network = [degreeOf(world, viewer, anchorProfile.id)]
   const from = (anchored: boolean) => (anchored && anchorProfile ? own : vocab)

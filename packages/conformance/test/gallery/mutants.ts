@@ -240,8 +240,8 @@ export const MUTANTS: readonly Mutant[] = [
         replace: 'if (columns.alive[slot] === 2)',
       },
     ],
-    measured: '185 276 >300 >300 >300',
-    caughtWithin: undefined,
+    measured: '16 5 100 34 11',
+    caughtWithin: 150,
   },
   {
     name: 'group-members-as-out-of-network',
