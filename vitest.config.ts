@@ -26,6 +26,7 @@ export default defineConfig({
   },
   test: {
     include: ['packages/*/test/**/*.spec.ts', 'test/**/*.spec.ts'],
+    setupFiles: mutantCore === undefined ? [] : ['test/mutant-run.setup.ts'],
     testTimeout: 60_000,
   },
 })
