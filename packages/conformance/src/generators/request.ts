@@ -418,13 +418,20 @@ export function materialize(plan: RequestPlan, world: World, seed = plan.seed): 
     if (plan.keywords.missing) words.push(MISSING_WORDS[plan.keywords.picks[0] % MISSING_WORDS.length])
     put('keywords', spell(words.join(rnd() < 0.05 ? ' AND ' : ' '), 1))
   }
+  // A and O differ only for a search by both names (the only one that reaches them), and only in
+  // the network histogram: a names request anchored on a group-mate asks exactly that.
+  const onGroupMate =
+    plan.names !== undefined &&
+    anchorProfile !== undefined &&
+    degreeOf(world, viewer, anchorProfile.id) === 'A'
   if (plan.names) {
-    const { anchored, member, which, swap, other } = plan.names
-    const p = anchored && anchorProfile ? anchorProfile : at(vocab.profiles, member)
+    const { anchored, member, swap, other } = plan.names
+    const which = onGroupMate ? 'both' : plan.names.which
+    const p = (anchored || onGroupMate) && anchorProfile ? anchorProfile : at(vocab.profiles, member)
     const q = at(vocab.profiles, other)
     let first = p?.firstName ?? 'José'
     let last = (which === 'mixed' ? q?.lastName : p?.lastName) ?? "O'Reilly"
-    if (swap) [first, last] = [reverseWords(first), reverseWords(last)]
+    if (swap && !onGroupMate) [first, last] = [reverseWords(first), reverseWords(last)]
     if (which !== 'last') put('first-name', spell(first, 2))
     if (which !== 'first') put('last-name', spell(last, 3))
   }
@@ -472,12 +479,14 @@ export function materialize(plan: RequestPlan, world: World, seed = plan.seed): 
     const shown = f.pad ? recased.map((v) => ` ${v} `) : recased
     put('facet', [f.code, ...shown].join(','))
   }
-  if (plan.facets.length > 0)
-    put('facets', plan.facetsGaps ? `,${plan.facets.join(',,')},` : plan.facets.join(','))
+  // On a group-mate, the network histogram is where A and O differ (their distance is the same).
+  const facets = onGroupMate && !plan.facets.includes('network') ? [...plan.facets, 'network'] : plan.facets
+  if (facets.length > 0) put('facets', plan.facetsGaps ? `,${facets.join(',,')},` : facets.join(','))
   if (plan.sort) put('sort', plan.sort)
   if (plan.start !== undefined) put('start', plan.start)
   if (plan.count !== undefined) put('count', plan.count)
-  let fields = plan.selector === undefined ? undefined : SELECTORS[plan.selector]
+  let fields =
+    plan.selector === undefined ? (onGroupMate ? SELECTORS[0] : undefined) : SELECTORS[plan.selector]
   let who: string | undefined = viewer
   if (plan.invalid) {
     const broken = breakRequest(plan.invalid, params, fields, who)
