@@ -1,80 +1,15 @@
 import {
-  COMPANIES,
+  hidingArb,
   materialize,
+  replacementsArb,
   requestPlanArb,
-  SCHOOLS,
-  textArb,
-  WORDS,
+  rewriteHidden,
   type World,
   worldArb,
 } from '@people-search/conformance'
-import type { Profile, Visibility } from '@people-search/core'
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import { buildBoth, describeRequest, indexAnswer, oracleAnswer, RUNS, searchJson } from './helpers.js'
-
-const TEXT_SECTIONS = ['headline', 'summary', 'specialties', 'interests', 'honors'] as const
-const HIDDEN: readonly Visibility[] = ['connections', 'private']
-
-/** Replacement material for hidden text, ids and names, consumed round-robin. */
-interface Replacements {
-  texts: string[]
-  words: string[]
-  companies: number[]
-  schools: number[]
-}
-
-const replacementsArb: fc.Arbitrary<Replacements> = fc.record({
-  texts: fc.array(textArb, { minLength: 1, maxLength: 6 }),
-  words: fc.array(fc.constantFrom(...WORDS), { minLength: 1, maxLength: 4 }),
-  companies: fc.array(fc.nat(COMPANIES.length - 1), { minLength: 1, maxLength: 3 }),
-  schools: fc.array(fc.nat(SCHOOLS.length - 1), { minLength: 1, maxLength: 3 }),
-})
-
-/**
- * A copy of `p` whose every part that a viewer of the given degree may not see (docs/spec.md §3.6)
- * carries other vocabulary words (and other company and school ids).
- */
-function rewriteHidden(p: Profile, viewerIsF: boolean, r: Replacements): Profile {
-  const q = structuredClone(p)
-  let n = 0
-  const text = () => r.texts[n++ % r.texts.length]
-  const hidden = (v: Visibility | undefined) => v === 'private' || (v === 'connections' && !viewerIsF)
-  const section = (s: keyof NonNullable<Profile['visibility']>) => hidden(q.visibility?.[s])
-  for (const s of TEXT_SECTIONS) if (section(s)) q[s] = text()
-  if (section('skills')) q.skills = r.words.slice(0, 1 + (n % r.words.length))
-  if (section('email')) q.email = `${text().replace(/\W+/g, '.')}@example.com`
-  if (section('phone')) q.phone = text()
-  for (const list of ['certifications', 'projects', 'publications'] as const) {
-    if (section(list)) q[list] = (q[list] ?? [{}]).map(() => ({ name: text(), title: text() }))
-  }
-  for (const pos of q.positions ?? []) {
-    if (!section('positions') && pos.visibility !== 'private') continue
-    pos.title = text()
-    pos.summary = text()
-    pos.company = { ...COMPANIES[r.companies[n++ % r.companies.length]] }
-  }
-  for (const edu of q.educations ?? []) {
-    if (!section('educations') && edu.visibility !== 'private') continue
-    edu.school = { ...SCHOOLS[r.schools[n++ % r.schools.length]] }
-    edu.degree = text()
-    edu.fieldOfStudy = text()
-    edu.activities = text()
-    edu.notes = text()
-  }
-  return q
-}
-
-/** A visibility map that hides some sections, so that there is something to rewrite. */
-const hidingArb = fc
-  .array(
-    fc.tuple(
-      fc.constantFrom(...TEXT_SECTIONS, 'positions', 'educations', 'skills', 'certifications', 'projects'),
-      fc.constantFrom(...HIDDEN),
-    ),
-    { minLength: 1, maxLength: 5 },
-  )
-  .map((entries) => Object.fromEntries(entries) as Profile['visibility'])
 
 describe('privacy (docs/spec.md §3.6)', () => {
   it('rewriting what the viewer may not see never changes any answer', () => {
