@@ -464,6 +464,10 @@ export function materialize(plan: RequestPlan, world: World, seed = plan.seed): 
     const { distance } = plan.postal
     if (distance === 'around') put('distance', point === undefined ? '10' : aroundDistance(postal, point))
     else if (distance !== undefined) put('distance', distance)
+  } else if (plan.country !== undefined && plan.country % 11 === 10) {
+    // docs/spec.md §8: an empty country-code (or postal-code) is as if absent.
+    put('country-code', '')
+    if (plan.country % 2 === 0) put('postal-code', '')
   } else if (plan.country !== undefined) {
     const countries = plan.country % 3 !== 0 && own.countries.length > 0 ? own.countries : vocab.countries
     put('country-code', at([...countries, 'us', 'ca', 'gb', 'fr'], plan.country >> 2) ?? 'us')
