@@ -54,8 +54,25 @@ const facetFilterArb = fc.record({
   pad: fc.boolean(),
 })
 
+/**
+ * The widest histograms (§4.3): the best-connected viewer, no criteria, the facets with the most
+ * values; at the default limit of 10 their bucket lists are cut, which is where a limit shows.
+ */
+const widePlanArb: fc.Arbitrary<RequestPlan> = fc
+  .tuple(requestPlanArb({ invalidRate: 0 }), fc.constantFrom(...FACET_SELECTORS))
+  .map(([plan, selector]) => ({
+    viewer: plan.viewer,
+    anchor: plan.anchor,
+    facet: [],
+    facets: ['location', 'current-company', 'past-company', 'language'],
+    hub: true,
+    selector,
+    form: plan.form,
+    seed: plan.seed,
+  }))
+
 /** Valid requests that always ask for histograms and mostly filter on facets (§4). */
-const facetPlanArb: fc.Arbitrary<RequestPlan> = fc
+const filteredPlanArb: fc.Arbitrary<RequestPlan> = fc
   .tuple(
     requestPlanArb({ invalidRate: 0 }),
     fc.uniqueArray(fc.constantFrom(...ALL_FACETS), { minLength: 1, maxLength: 4 }),
@@ -68,6 +85,11 @@ const facetPlanArb: fc.Arbitrary<RequestPlan> = fc
     facet: plan.facet.length > 0 ? plan.facet : filters,
     selector,
   }))
+
+const facetPlanArb: fc.Arbitrary<RequestPlan> = fc.oneof(
+  { weight: 5, arbitrary: filteredPlanArb },
+  { weight: 1, arbitrary: widePlanArb },
+)
 
 /** Worlds as the generator makes them, without no-op links (readable counterexamples). */
 const worlds = (options?: WorldOptions) => worldArb(options).map(tidyWorld)

@@ -100,6 +100,15 @@ export interface RequestPlan {
   form: 'url' | 'object'
   /** Seed of the spelling variants of text values; 0 keeps the canonical spelling. */
   seed: number
+  /** The viewer is the world's best-connected member (its network is most of the world). */
+  hub?: true
+  /**
+   * A relevance probe (docs/spec.md §3.4): keywords that two members of the viewer's network
+   * both show publicly, one of them hidden (connections only) somewhere in the world, sorted by
+   * relevance (on one page of 25 unless `count` is given), so that the order shows which text
+   * the corpus statistics count.
+   */
+  relevance?: { pair: number; picks: number[] }
 }
 
 /** What a world offers to build requests from. */
@@ -151,6 +160,21 @@ function publicTexts(p: Profile): string[] {
     for (const e of p.educations ?? [])
       if (e.visibility !== 'private') out.push(e.school.name, e.degree, e.fieldOfStudy)
   }
+  return out.filter((t): t is string => typeof t === 'string')
+}
+
+/** Searchable text only the member's connections may see (a guess, only to steer keywords). */
+function connectionsTexts(p: Profile): string[] {
+  const only = (section: keyof NonNullable<Profile['visibility']>) =>
+    p.visibility?.[section] === 'connections'
+  const out: (string | undefined)[] = []
+  for (const s of ['headline', 'summary', 'specialties', 'interests', 'honors'] as const)
+    if (only(s)) out.push(p[s])
+  if (only('skills')) out.push(...(p.skills ?? []))
+  if (only('positions'))
+    for (const pos of p.positions ?? []) out.push(pos.title, pos.summary, pos.company.name)
+  if (only('educations'))
+    for (const e of p.educations ?? []) out.push(e.school.name, e.degree, e.fieldOfStudy)
   return out.filter((t): t is string => typeof t === 'string')
 }
 
@@ -328,6 +352,11 @@ export function requestPlanArb(options: PlanOptions = {}): fc.Arbitrary<RequestP
     invalid,
     form: fc.constantFrom<'url' | 'object'>('url', 'object'),
     seed: fc.oneof(fc.constant(0), fc.nat()),
+    hub: maybe(15, fc.constant<true>(true)),
+    relevance: maybe(
+      12,
+      fc.record({ pair: fc.nat(), picks: fc.array(fc.nat(), { minLength: 2, maxLength: 3 }) }),
+    ),
   })
   return plan.map((p) => {
     for (const key of Object.keys(p) as (keyof typeof p)[]) if (p[key] === undefined) delete p[key]
@@ -391,7 +420,7 @@ export function materialize(plan: RequestPlan, world: World, seed = plan.seed): 
   const spell = (text: string, salt: number) => (seed === 0 ? text : textVariant(text, seed + salt))
   const params: [string, string | number | boolean][] = []
   const put = (k: string, v: string | number | boolean) => params.push([k, v])
-  const viewer = at(vocab.ids, plan.viewer) ?? 'nobody'
+  const viewer = (plan.hub ? bestConnected(world) : undefined) ?? at(vocab.ids, plan.viewer) ?? 'nobody'
   // Mostly a member of the viewer's network (F or S), the only ones most searches can find.
   const others = vocab.profiles.filter((p) => p.id !== viewer)
   const network = others.filter((p) => 'FS'.includes(degreeOf(world, viewer, p.id)))
@@ -410,7 +439,10 @@ export function materialize(plan: RequestPlan, world: World, seed = plan.seed): 
   if (anchorProfile) own.facetValues.network = [degreeOf(world, viewer, anchorProfile.id)]
   const from = (anchored: boolean) => (anchored && anchorProfile ? own : vocab)
 
-  if (plan.keywords) {
+  const probe = plan.relevance === undefined ? undefined : relevanceWords(plan.relevance, world, network)
+  if (probe !== undefined) {
+    put('keywords', spell(probe.join(' '), 1))
+  } else if (plan.keywords) {
     const mine = from(plan.keywords.anchored)
     // Anchored keywords: mostly words anyone may see, sometimes any word of the member's.
     const pool = plan.keywords.anchored && plan.keywords.picks[0] % 3 !== 0 ? mine.publicTokens : mine.tokens
@@ -455,14 +487,40 @@ export function materialize(plan: RequestPlan, world: World, seed = plan.seed): 
         own.postalCodes.includes(p.code) ||
         (point !== undefined && p.lat === point.lat && p.lon === point.lon),
     )
-    const postal = at(
-      plan.postal.pick % 2 === 0 && near.length > 0 ? near : POSTALS,
-      plan.postal.pick >> 1,
-    ) as TestPostal
+    // Around a member standing exactly on another postal code's centroid, that postal code: the
+    // radius is 0 and the member lies on its boundary (docs/spec.md §3.1 "within").
+    const onCentroid = near.filter(
+      (p) =>
+        point !== undefined &&
+        p.lat === point.lat &&
+        p.lon === point.lon &&
+        !own.postalCodes.includes(p.code),
+    )
+    const boundary = onCentroid.length > 0 && plan.postal.pick % 4 === 0
+    // Around a member off every centroid of its country but its own postal code's: only the
+    // radius (in miles) can take it in, never "in that postal code".
+    const country = anchorProfile?.location?.code.split(':')[0]
+    const away = POSTALS.filter(
+      (p) =>
+        point !== undefined &&
+        p.country === country &&
+        !own.postalCodes.includes(p.code) &&
+        (p.lat !== point.lat || p.lon !== point.lon),
+    )
+    const pool = boundary
+      ? onCentroid
+      : plan.postal.distance === 'around' && away.length > 0 && plan.postal.pick % 3 !== 0
+        ? away
+        : plan.postal.pick % 2 === 0 && near.length > 0
+          ? near
+          : POSTALS
+    const postal = at(pool, plan.postal.pick >> 1) as TestPostal
     put('country-code', postal.country)
     put('postal-code', postal.code)
     const { distance } = plan.postal
-    if (distance === 'around') put('distance', point === undefined ? '10' : aroundDistance(postal, point))
+    if (boundary) put('distance', '0')
+    else if (distance === 'around')
+      put('distance', point === undefined ? '10' : aroundDistance(postal, point))
     else if (distance !== undefined) put('distance', distance)
   } else if (plan.country !== undefined && plan.country % 11 === 10) {
     // docs/spec.md §8: an empty country-code (or postal-code) is as if absent.
@@ -486,9 +544,12 @@ export function materialize(plan: RequestPlan, world: World, seed = plan.seed): 
   // On a group-mate, the network histogram is where A and O differ (their distance is the same).
   const facets = onGroupMate && !plan.facets.includes('network') ? [...plan.facets, 'network'] : plan.facets
   if (facets.length > 0) put('facets', plan.facetsGaps ? `,${facets.join(',,')},` : facets.join(','))
-  if (plan.sort) put('sort', plan.sort)
+  // A probe is sorted by relevance, on one page of 25 unless the plan pages it itself.
+  const sort = probe !== undefined ? 'relevance' : plan.sort
+  const count = probe !== undefined ? (plan.count ?? 25) : plan.count
+  if (sort) put('sort', sort)
   if (plan.start !== undefined) put('start', plan.start)
-  if (plan.count !== undefined) put('count', plan.count)
+  if (count !== undefined) put('count', count)
   let fields =
     plan.selector === undefined ? (onGroupMate ? SELECTORS[0] : undefined) : SELECTORS[plan.selector]
   let who: string | undefined = viewer
@@ -657,4 +718,47 @@ function aroundDistance(postal: TestPostal, point: { lat: number; lon: number })
   const miles = 2 * 3958.8 * Math.asin(Math.min(1, Math.sqrt(a)))
   if (!Number.isFinite(miles)) return '10'
   return miles === 0 ? '0' : (Math.ceil(miles * 1200) / 1000).toFixed(3)
+}
+
+/** The member with the most connections in `world` (the first of them in id order), if any. */
+function bestConnected(world: World): string | undefined {
+  const degree = new Map<string, number>()
+  for (const [a, b] of world.edges) {
+    if (a === b) continue
+    degree.set(a, (degree.get(a) ?? 0) + 1)
+    degree.set(b, (degree.get(b) ?? 0) + 1)
+  }
+  let best: string | undefined
+  for (const [id, d] of degree) {
+    const bestDegree = best === undefined ? -1 : (degree.get(best) ?? 0)
+    if (d > bestDegree || (d === bestDegree && best !== undefined && id < best)) best = id
+  }
+  return best
+}
+
+/**
+ * Two or three words for a relevance probe: all shown publicly by two members of the viewer's
+ * network (so both match, whoever the viewer is), the first hidden as connections-only text of
+ * some member of the world when one is; undefined when two such members share fewer than two words.
+ */
+function relevanceWords(
+  probe: { pair: number; picks: number[] },
+  world: World,
+  network: readonly Profile[],
+): string[] | undefined {
+  if (network.length < 2) return undefined
+  const p = network[probe.pair % network.length]
+  const q = network[(probe.pair + 1 + (probe.pair >>> 5)) % network.length]
+  if (p === q) return undefined
+  const theirs = new Set(publicTexts(q).flatMap(tokens))
+  const shared = uniq(publicTexts(p).flatMap(tokens)).filter((t) => theirs.has(t))
+  if (shared.length < 2) return undefined
+  const hidden = new Set(world.profiles.flatMap((m) => connectionsTexts(m).flatMap(tokens)))
+  const first = shared.filter((t) => hidden.has(t))
+  const words = [at(first.length > 0 ? first : shared, probe.picks[0]) as string]
+  for (const n of probe.picks.slice(1)) {
+    const word = at(shared, n) as string
+    if (!words.includes(word)) words.push(word)
+  }
+  return words.length < 2 ? [words[0], shared.find((t) => t !== words[0]) as string] : words
 }

@@ -176,7 +176,13 @@ export const locationArb: fc.Arbitrary<Location> = fc.oneof(
     .record({
       postal: fc.constantFrom(...POSTALS),
       withPostal: fc.boolean(),
-      ownPoint: fc.constantFrom<'none' | 'near' | 'other'>('none', 'none', 'near', 'other'),
+      ownPoint: fc.constantFrom<'none' | 'near' | 'other' | 'centroid'>(
+        'none',
+        'none',
+        'near',
+        'other',
+        'centroid',
+      ),
       other: fc.constantFrom(...POSTALS),
     })
     .map(({ postal, withPostal, ownPoint, other }) => {
@@ -184,6 +190,13 @@ export const locationArb: fc.Arbitrary<Location> = fc.oneof(
       if (withPostal) location.postalCode = postal.code
       if (ownPoint === 'near') Object.assign(location, { lat: postal.lat + 0.05, lon: postal.lon - 0.05 })
       if (ownPoint === 'other') Object.assign(location, { lat: other.lat, lon: other.lon })
+      // Exactly on the centroid of another postal code of its own country: 0 miles from it by any
+      // formula, the one radius boundary no rounding can move (a search with distance=0 finds it).
+      if (ownPoint === 'centroid') {
+        const peers = POSTALS.filter((q) => q.country === postal.country && q.code !== postal.code)
+        const on = peers[POSTALS.indexOf(other) % peers.length]
+        if (on !== undefined) Object.assign(location, { lat: on.lat, lon: on.lon })
+      }
       return location
     }),
   fc.constantFrom<Location>(
@@ -265,6 +278,17 @@ export function worldArb(options: WorldOptions = {}): fc.Arbitrary<World> {
       edges: fc.oneof(
         { weight: 1, arbitrary: fc.array(edge, { maxLength: 5 }) },
         { weight: 4, arbitrary: fc.array(edge, { minLength: 20, maxLength: 80, size: 'max' }) },
+        // A hub connected to everyone (the best-connected viewers of docs/spec.md §3.2, whose
+        // network is the whole world): histograms over every member, every bucket of a facet.
+        {
+          weight: 1,
+          arbitrary: fc
+            .tuple(fc.nat(), fc.array(edge, { maxLength: 20 }))
+            .map(([hub, more]) => [
+              ...Array.from({ length: maxProfiles }, (_, i): [number, number] => [hub, i]),
+              ...more,
+            ]),
+        },
       ),
       memberships: fc.array(fc.tuple(fc.nat(), fc.constantFrom(...GROUPS)), { maxLength: 20, size: 'max' }),
       caps: fc.constantFrom<Caps | undefined>(undefined, SMALL_CAPS),
