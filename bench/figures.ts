@@ -27,7 +27,7 @@ export type Mode = 'quick' | 'full'
 
 export interface BuildSummary {
   totalMs: number
-  /** Ours only: `add` of the profiles, and the graph (connect, joinGroup). */
+  /** Ours only: `add` of the profiles, and the graph (connectMany, joinGroup). */
   addMs?: number
   graphMs?: number
   /** Heap the engine holds beyond the corpus it was built from, bytes. */

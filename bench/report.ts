@@ -221,7 +221,7 @@ export function resultsMarkdown(run: RunFigures, source: string): string {
     '## Build',
     '',
     'Wall time to index every profile of the world (ours: `add` in batches of 10,000 with validation, then ' +
-      '`connect` and `joinGroup` for the graph; peers: inserting their prepared documents, whose preparation ' +
+      'one `connectMany` (ids resolved once) and `joinGroup` for the graph; peers: inserting their prepared documents, whose preparation ' +
       'is not counted), and the heap each engine holds beyond the corpus objects: V8 heap plus array buffers ' +
       'after forced GCs, after minus before, per profile. Peers also copy or tokenise their own documents, so ' +
       'their figure includes what they keep of the text.',

@@ -2,7 +2,7 @@
  * Build — index build time and heap per profile.
  *
  * Measured: wall time of `PeopleIndex.add` over every profile (batches of 10,000, validation
- * included), then of `connect` for every edge and `joinGroup` for every membership; and the
+ * included), then of one `connectMany` for every edge (ids resolved once) and `joinGroup` for every membership; and the
  * heap the index adds beyond the profile objects (which it keeps as given): V8 heap used plus
  * array buffers after forced GCs, once with the world generated and once with the index built,
  * the difference divided by the number of profiles.
@@ -18,7 +18,7 @@ import { settledHeap } from '../measure.js'
 export interface BuildFigures {
   /** `add` of every profile, ms. */
   addMs: number
-  /** `connect` and `joinGroup` of the whole graph, ms. */
+  /** `connectMany` and `joinGroup` of the whole graph, ms. */
   graphMs: number
   totalMs: number
   /** Heap beyond the corpus, bytes. */
@@ -35,7 +35,7 @@ export function buildOurs(corpus: Corpus): { index: PeopleIndex; figures: BuildF
   for (let i = 0; i < corpus.size; i += BATCH) index.add(corpus.profiles.slice(i, i + BATCH))
   const added = performance.now()
   const { ids, edges, groups } = corpus
-  for (let k = 0; k < edges.length; k += 2) index.connect(ids[edges[k]], ids[edges[k + 1]])
+  index.connectMany({ members: ids, pairs: edges })
   for (const { group, members } of groups) for (const m of members) index.joinGroup(ids[m], group)
   const end = performance.now()
   const heapBytes = settledHeap() - before

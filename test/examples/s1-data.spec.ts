@@ -742,3 +742,75 @@ describe('§1.1 current-ness is judged against the clock of each search', () => 
     expect(current()).toBe(false)
   })
 })
+
+describe('§1.2 connectMany: many connections at once, as connect makes each', () => {
+  const people = () => [
+    person('ann', 'Ann', 'Alder'),
+    person('bob', 'Bob', 'Brown'),
+    person('cat', 'Cat', 'Cole'),
+    person('dee', 'Dee', 'Dunn'),
+  ]
+
+  test('id pairs: F and S as connect gives them; repeats and a self-pair change nothing', () => {
+    const index = world(people(), { friends: [] })
+    index.connectMany([
+      [ME, 'ann'],
+      ['ann', 'bob'],
+      ['bob', 'ann'],
+      ['cat', 'cat'],
+    ])
+    expect(degreeOf(index, 'Ann', 'Alder')).toEqual(['F'])
+    expect(degreeOf(index, 'Bob', 'Brown')).toEqual(['S'])
+    expect(degreeOf(index, 'Cat', 'Cole')).toEqual(['O'])
+    expect(answer(index, {}).numResults).toBe(2)
+  })
+
+  test('indexes into a member list, each id resolved once; after it, connect and disconnect work as ever', () => {
+    const index = world(people(), { friends: [] })
+    index.connectMany({ members: [ME, 'ann', 'bob', 'unused'], pairs: Uint32Array.of(0, 1, 1, 2, 0, 1) })
+    expect(degreeOf(index, 'Ann', 'Alder')).toEqual(['F'])
+    expect(degreeOf(index, 'Bob', 'Brown')).toEqual(['S'])
+    index.disconnect('ann', ME)
+    expect(degreeOf(index, 'Ann', 'Alder')).toEqual(['O'])
+    index.connect('dee', ME)
+    expect(degreeOf(index, 'Dee', 'Dunn')).toEqual(['F'])
+  })
+
+  test('one unknown member rejects the whole call (404 naming it) and connects nothing', () => {
+    const index = world(people(), { friends: [] })
+    expectError(
+      () =>
+        index.connectMany([
+          [ME, 'ann'],
+          ['bob', 'nobody'],
+        ]),
+      404,
+      'unknown-member',
+      'nobody',
+    )
+    expect(degreeOf(index, 'Ann', 'Alder')).toEqual(['O'])
+  })
+
+  test('bad shapes are 400s naming what was wrong, and change nothing', () => {
+    const index = world(people(), { friends: [] })
+    const bad: [unknown, string][] = [
+      [[[ME, 'ann'], [ME]], 'links[1]'],
+      [[[ME, 7]], 'links[0][1]'],
+      [{ members: [ME, 'ann'], pairs: [0, 1, 1] }, 'links.pairs'],
+      [{ members: [ME, 'ann'], pairs: [0, 2] }, 'links.pairs[1]'],
+      [{ members: [ME, 'ann'], pairs: [0, 0.5] }, 'links.pairs[1]'],
+      [{ members: 'me,ann', pairs: [0, 1] }, 'links.members'],
+      [{ members: [ME, 42], pairs: [0, 1] }, 'links.members[1]'],
+      [null, 'links'],
+    ]
+    for (const [links, named] of bad)
+      expectError(() => index.connectMany(links as never), 400, 'invalid-argument', named)
+    const hostile = new Proxy([], {
+      get: () => {
+        throw new Error('boom')
+      },
+    })
+    expectError(() => index.connectMany(hostile as never), 400, 'unreadable-argument', 'links')
+    expect(answer(index, {}).numResults).toBe(0)
+  })
+})

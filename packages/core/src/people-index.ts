@@ -155,6 +155,19 @@ export class PeopleIndex {
     this.store.graph.connect(slotA, slotB)
   }
 
+  /**
+   * Connects many pairs at once, as `connect` does each (docs/spec.md §1.2): either a list of id
+   * pairs, or `{ members, pairs }` where `pairs` is a flat list of indexes into `members`
+   * (`pairs[2k]` with `pairs[2k + 1]`), each id resolved once, however many pairs name it. Every
+   * pair is read and checked before any is stored: an unknown member, a bad index or an
+   * unreadable value rejects the whole call and changes nothing. The lists are then laid out in
+   * one pass, so 25M edges load in seconds where 25M `connect` calls take tens of seconds.
+   */
+  connectMany(links: ConnectManyInput): void {
+    const slots = readArgument('links', () => resolveLinks(links, (id) => this.slotOf(id)))
+    this.store.graph.connectMany(slots, slots.length / 2, this.store.slotCount)
+  }
+
   /** Removes a connection; a pair that is not linked (an unknown member too) is left alone (docs/spec.md §8). */
   disconnect(a: string, b: string): void {
     const slotA = this.liveSlot(a)
@@ -512,4 +525,63 @@ function badOption(option: string, value: unknown, expected: string): never {
 function checkGroup(group: string): string {
   if (typeof group !== 'string' || group === '') fail('invalid-group', { group })
   return group
+}
+
+/** What `connectMany` takes: id pairs, or a flat list of indexes into a list of ids. */
+export type ConnectManyInput =
+  | readonly (readonly [string, string])[]
+  | { readonly members: readonly string[]; readonly pairs: ArrayLike<number> }
+
+/** The pairs of `links` as slots (flat, two per pair), every id resolved by `slotOf`. */
+function resolveLinks(links: unknown, slotOf: (id: string) => number): Uint32Array {
+  if (Array.isArray(links)) {
+    const out = new Uint32Array(links.length * 2)
+    for (let k = 0; k < links.length; k++) {
+      const pair: unknown = links[k]
+      if (!Array.isArray(pair) || pair.length !== 2)
+        fail('invalid-argument', { argument: `links[${k}]`, value: pair, expected: 'a pair of member ids' })
+      out[2 * k] = slotOf(memberIdAt(pair[0], `links[${k}][0]`))
+      out[2 * k + 1] = slotOf(memberIdAt(pair[1], `links[${k}][1]`))
+    }
+    return out
+  }
+  if (typeof links !== 'object' || links === null)
+    fail('invalid-argument', { argument: 'links', value: links, expected: 'id pairs or { members, pairs }' })
+  const { members, pairs } = links as { members: unknown; pairs: unknown }
+  if (!Array.isArray(members))
+    fail('invalid-argument', { argument: 'links.members', value: members, expected: 'a list of member ids' })
+  const length =
+    typeof pairs === 'object' && pairs !== null ? (pairs as ArrayLike<unknown>).length : undefined
+  if (typeof length !== 'number' || !Number.isInteger(length) || length < 0 || length % 2 !== 0)
+    fail('invalid-argument', {
+      argument: 'links.pairs',
+      value: pairs,
+      expected: 'a list of member indexes of even length',
+    })
+  // Each id once, on first use: unused members are never looked up.
+  const resolved = new Int32Array(members.length).fill(-1)
+  const out = new Uint32Array(length)
+  const list = pairs as ArrayLike<unknown>
+  for (let k = 0; k < length; k++) {
+    const at = list[k]
+    if (typeof at !== 'number' || !Number.isInteger(at) || at < 0 || at >= members.length)
+      fail('invalid-argument', {
+        argument: `links.pairs[${k}]`,
+        value: at,
+        expected: `an index into links.members (0 to ${members.length - 1})`,
+      })
+    let slot = resolved[at]
+    if (slot < 0) {
+      slot = slotOf(memberIdAt(members[at], `links.members[${at}]`))
+      resolved[at] = slot
+    }
+    out[k] = slot
+  }
+  return out
+}
+
+function memberIdAt(value: unknown, argument: string): string {
+  if (typeof value !== 'string')
+    fail('invalid-argument', { argument, value, expected: 'a member id (a string)' })
+  return value
 }

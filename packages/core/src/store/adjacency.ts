@@ -22,6 +22,50 @@ export class Adjacency {
     this.arena[this.start[slot] + this.length[slot]++] = other
   }
 
+  /**
+   * Appends both ends of `count` pairs (`pairs[2k]`, `pairs[2k + 1]`; a pair of one slot is
+   * skipped) in three passes: count each slot's new ends, lay every list out once in a fresh
+   * arena of exactly the room needed (the lists it already has first), then fill. A bulk load of
+   * tens of millions of edges so costs O(edges) with one allocation, in CSR order (slot by slot),
+   * where appending one end at a time relocates hub lists ~log(degree) times. Repeats are kept:
+   * the caller dedupes.
+   */
+  appendPairs(pairs: Uint32Array, count: number, slots: number): void {
+    this.ensureSlot(Math.max(0, slots - 1))
+    const size = this.length.length
+    const added = new Uint32Array(size)
+    for (let k = 0; k < count; k++) {
+      const a = pairs[2 * k]
+      const b = pairs[2 * k + 1]
+      if (a === b) continue
+      added[a]++
+      added[b]++
+    }
+    let total = 0
+    for (let slot = 0; slot < size; slot++) total += this.length[slot] + added[slot]
+    const packed = new Uint32Array(Math.max(1024, total))
+    let used = 0
+    for (let slot = 0; slot < size; slot++) {
+      const start = this.start[slot]
+      const length = this.length[slot]
+      if (length > 0) packed.set(this.arena.subarray(start, start + length), used)
+      this.start[slot] = used
+      this.capacity[slot] = length + added[slot]
+      used += this.capacity[slot]
+    }
+    const { start, length } = this
+    for (let k = 0; k < count; k++) {
+      const a = pairs[2 * k]
+      const b = pairs[2 * k + 1]
+      if (a === b) continue
+      packed[start[a] + length[a]++] = b
+      packed[start[b] + length[b]++] = a
+    }
+    this.arena = packed
+    this.used = used
+    this.abandoned = 0
+  }
+
   /** The neighbours of `slot`: a view valid until the next append. */
   list(slot: number): Uint32Array {
     if (slot >= this.length.length) return EMPTY

@@ -27,6 +27,19 @@ export class Graph {
     this.version++
   }
 
+  /**
+   * Connects `count` pairs of slots at once (`pairs[2k]` with `pairs[2k + 1]`; `slots` bounds
+   * every slot): the lists are laid out in one pass (adjacency.ts `appendPairs`) and every
+   * repeat, old or new, is dropped in one more, so a bulk load never goes through the dirty set.
+   */
+  connectMany(pairs: Uint32Array, count: number, slots: number): void {
+    if (count === 0) return
+    this.flush()
+    this.adjacency.appendPairs(pairs, count, slots)
+    this.dedupe(undefined)
+    this.version++
+  }
+
   disconnect(a: number, b: number): void {
     this.flush()
     if (!this.adjacency.remove(a, b)) return
@@ -93,26 +106,36 @@ export class Graph {
   // allocation proportional to the corpus.
   private flush(): void {
     if (this.dirty.size === 0) return
-    const slots = this.adjacency.size
-    if (this.seen.length < slots || this.stamp > 0x7ffffff0 - this.dirty.size) {
-      this.seen = new Int32Array(Math.max(slots, this.seen.length))
-      this.stamp = 0
-    }
-    const seen = this.seen
-    for (const slot of this.dirty) {
-      const list = this.adjacency.list(slot)
-      const stamp = ++this.stamp
-      let kept = 0
-      for (const other of list) {
-        if (seen[other] === stamp) continue
-        seen[other] = stamp
-        list[kept++] = other
-      }
-      this.adjacency.truncate(slot, kept)
-    }
+    this.dedupe(this.dirty)
     // After a bulk load the lists carry doubling slack; pack them once they have settled.
     if (this.dirty.size > 1024 && this.adjacency.slack > 0.25) this.adjacency.compact(true)
     this.dirty.clear()
+  }
+
+  /** Drops repeated neighbours from the lists of `slots` (every slot when undefined). */
+  private dedupe(slots: Iterable<number> | undefined): void {
+    const size = this.adjacency.size
+    const rounds = slots === undefined ? size : this.dirty.size
+    if (this.seen.length < size || this.stamp > 0x7ffffff0 - rounds) {
+      this.seen = new Int32Array(Math.max(size, this.seen.length))
+      this.stamp = 0
+    }
+    if (slots !== undefined) for (const slot of slots) this.dedupeList(slot)
+    else for (let slot = 0; slot < size; slot++) this.dedupeList(slot)
+  }
+
+  private dedupeList(slot: number): void {
+    const seen = this.seen
+    const list = this.adjacency.list(slot)
+    const stamp = ++this.stamp
+    let kept = 0
+    for (let i = 0; i < list.length; i++) {
+      const other = list[i]
+      if (seen[other] === stamp) continue
+      seen[other] = stamp
+      list[kept++] = other
+    }
+    this.adjacency.truncate(slot, kept)
   }
 
   groupsOfMember(slot: number): readonly string[] {

@@ -9,6 +9,7 @@ const op = fc.oneof(
   fc.tuple(fc.constant('disconnect' as const), slot, slot),
   fc.tuple(fc.constant('isolate' as const), slot, slot),
   fc.tuple(fc.constant('move' as const), slot, slot),
+  fc.tuple(fc.constant('connectMany' as const), slot, slot),
 )
 
 describe('Graph', () => {
@@ -20,7 +21,7 @@ describe('Graph', () => {
         const key = (a: number, b: number) => `${Math.min(a, b)}-${Math.max(a, b)}`
         const linked = (s: number) => [...model].some((k) => k.split('-').map(Number).includes(s))
         for (const [kind, a, b] of ops) {
-          if (kind === 'connect' && a !== b) model.add(key(a, b))
+          if ((kind === 'connect' || kind === 'connectMany') && a !== b) model.add(key(a, b))
           if (kind === 'disconnect') model.delete(key(a, b))
           if (kind === 'isolate')
             for (const k of [...model]) if (k.split('-').map(Number).includes(a)) model.delete(k)
@@ -36,6 +37,8 @@ describe('Graph', () => {
             }
           }
           if (kind === 'connect') graph.connect(a, b)
+          // A bulk of one pair, its repeat and a self-pair: repeats old and new are dropped.
+          else if (kind === 'connectMany') graph.connectMany(Uint32Array.of(a, b, b, a, a, a), 3, SLOTS)
           else if (kind === 'disconnect') graph.disconnect(a, b)
           else if (kind === 'isolate') graph.isolate(a)
           else graph.move(a, b)
@@ -50,6 +53,30 @@ describe('Graph', () => {
         }
       }),
       { numRuns: Number(process.env.FC_RUNS ?? 300) },
+    )
+  })
+
+  it('connectMany of random pairs gives the lists that connect of each pair gives', () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.tuple(slot, slot), { maxLength: 200 }),
+        fc.array(fc.tuple(slot, slot), { maxLength: 200 }),
+        (before, bulk) => {
+          const one = new Graph()
+          const many = new Graph()
+          for (const [a, b] of before) {
+            one.connect(a, b)
+            many.connect(a, b)
+          }
+          for (const [a, b] of bulk) one.connect(a, b)
+          many.connectMany(Uint32Array.from(bulk.flat()), bulk.length, SLOTS)
+          for (let s = 0; s < SLOTS; s++) {
+            const sorted = (g: Graph) => [...g.neighboursOf(s)].sort((p, q) => p - q)
+            expect(sorted(many)).toEqual(sorted(one))
+          }
+        },
+      ),
+      { numRuns: Number(process.env.FC_RUNS ?? 200) },
     )
   })
 })
