@@ -27,10 +27,9 @@ export function loadSample(
   index.add(batch)
   const edges = sampleEdges({ size })
   progress.phase('Sample world: connections', edges.length / 2)
-  for (let i = 0; i < edges.length; i += 2) {
-    index.connect(ids[edges[i]], ids[edges[i + 1]])
-    if ((i & 0x7fff) === 0) progress.tick(i / 2)
-  }
+  // One bulk call: the lists are laid out once (a second per ~8M edges), so no ticks are needed.
+  index.connectMany({ members: ids, pairs: edges })
+  progress.tick(edges.length / 2)
   for (const { group, members } of sampleGroups({ size })) {
     for (const member of members) index.joinGroup(ids[member], group)
   }

@@ -45,7 +45,7 @@ export function applyWrite(index: PeopleIndex, write: Write): void {
       index.remove(write.id)
       return
     case 'connect':
-      for (const [a, b] of write.pairs) index.connect(a, b)
+      index.connectMany(write.pairs)
       return
     case 'disconnect':
       for (const [a, b] of write.pairs) index.disconnect(a, b)
