@@ -125,7 +125,7 @@ export class PeopleIndex {
     const now = this.now().getTime()
     const store = this.store
     for (const profile of batch) {
-      const old = store.slotOf.get(profile.id)
+      const old = store.slotOf(profile.id)
       this.history.replaced(old === undefined ? undefined : store.profiles[old], profile, now)
       const slot = store.insert(profile, now)
       if (old !== undefined) {
@@ -195,10 +195,10 @@ export class PeopleIndex {
     const { viewer, query, selector } = this.prepare(request, options)
     const context = this.context(viewer, query)
     const answer = execute(query, context)
-    const viewerId = this.store.ids[viewer]
+    const viewerId = this.store.ids.idOf(viewer)
     const viewerIncarnation = this.incarnationOf(viewerId)
     return renderSearchResult(answer, selector, (id) => {
-      const slot = this.store.slotOf.get(id) as number
+      const slot = this.store.slotOf(id) as number
       const degree = DEGREE_LETTERS[context.view.degreeOf(slot)]
       return {
         profile: this.store.profiles[slot] as Profile,
@@ -261,9 +261,9 @@ export class PeopleIndex {
       incarnationOf: (id) => this.incarnationOf(id),
       degreeOf: (viewer, member) => {
         const store = this.store
-        const slot = store.slotOf.get(viewer) as number
+        const slot = store.slotOf(viewer) as number
         // One member's degree: no need to walk the viewer's whole network.
-        const degree = this.networks.pointView(slot, store.graph).degreeOf(store.slotOf.get(member) as number)
+        const degree = this.networks.pointView(slot, store.graph).degreeOf(store.slotOf(member) as number)
         return degree === SELF ? 'self' : DEGREE_LETTERS[degree]
       },
       memberOfUrl: (url) => {
@@ -337,7 +337,7 @@ export class PeopleIndex {
     const index = new PeopleIndex(options)
     await loadSnapshot(path, {
       add: (profile) => index.add(profile),
-      has: (id) => index.store.slotOf.has(id),
+      has: (id) => index.store.ids.has(id),
       connect: (a, b) => index.connect(a, b),
       joinGroup: (member, group) => index.joinGroup(member, group),
       restoreIncarnation: (record) => index.restoreIncarnation(path, record),
@@ -383,7 +383,7 @@ export class PeopleIndex {
    * found without hashing it: an answer in constant time, whatever the caller passes.
    */
   private liveSlot(id: unknown): number | undefined {
-    return isMemberId(id) ? this.store.slotOf.get(id) : undefined
+    return isMemberId(id) ? this.store.slotOf(id) : undefined
   }
 
   private slotOf(id: string): number {

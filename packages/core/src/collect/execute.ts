@@ -50,8 +50,8 @@ export function execute(query: SearchQuery, context: ExecutionContext): SearchAn
   const numResults = count.count
   const total = Math.min(numResults, context.cap)
   // The ranks before `start` are never shown: only the ranks from it on are put in order.
-  const ids = page(top.rankedFrom(query.start), 0, query.count, total - query.start).map(
-    (slot) => store.ids[slot],
+  const ids = page(top.rankedFrom(query.start), 0, query.count, total - query.start).map((slot) =>
+    store.ids.idOf(slot),
   )
   return {
     numResults,

@@ -1,6 +1,7 @@
 import { DISTANCE_RANKS } from '../domain/degree.js'
 import type { SortOrder } from '../query/search-query.js'
 import type { MemberColumns } from '../store/columns.js'
+import type { IdTable } from '../store/id-table.js'
 import { RankKey } from './top-k.js'
 
 /**
@@ -10,7 +11,7 @@ import { RankKey } from './top-k.js'
 export function sortOrder(
   sort: SortOrder,
   columns: MemberColumns,
-  ids: readonly string[],
+  ids: Pick<IdTable, 'compare'>,
   /** The degree code (domain/degree.ts) of a slot. */
   degree: (slot: number) => number,
 ): (a: number, scoreA: number, b: number, scoreB: number) => boolean {
@@ -23,7 +24,7 @@ export function sortOrder(
       ? connections[a] > connections[b]
       : idKey[a] !== idKey[b]
         ? idKey[a] < idKey[b]
-        : ids[a] < ids[b]
+        : ids.compare(a, b) < 0
   switch (sort) {
     case 'connections':
       return (a, _sa, b) => byConnectionsThenId(a, b)

@@ -28,11 +28,11 @@ export function captureSnapshot(
     const profile = profiles[slot]
     if (profile === undefined) continue
     current.push(profile)
-    const id = ids[slot]
+    const id = ids.idOf(slot)
     const time = history.addedAtOf(id)
     if (time !== undefined) added.push([id, time])
     for (const version of history.versionsOf(id)) versions.push(version)
-    for (const other of graph.neighboursOf(slot)) if (other > slot) edges.push([id, ids[other]])
+    for (const other of graph.neighboursOf(slot)) if (other > slot) edges.push([id, ids.idOf(other)])
     for (const group of graph.groupsOfMember(slot)) members.push([id, group])
   }
   const removed: [string, number][] = []

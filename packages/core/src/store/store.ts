@@ -8,6 +8,7 @@ import { Dictionary } from './dictionary.js'
 import { Graph } from './graph.js'
 import { ensureCapacity, U32List } from './growable.js'
 import { idOrderKey } from './id-order-key.js'
+import { IdTable } from './id-table.js'
 import { NameCounts } from './name-counts.js'
 import { Posting } from './postings.js'
 import { TransitionQueue } from './transitions.js'
@@ -25,10 +26,10 @@ export type ItemField = typeof COMPANY | typeof TITLE | typeof SCHOOL
  * and stay sorted. Dead slots stay in postings until the index compacts.
  */
 export class IndexStore {
-  readonly ids: string[] = []
+  /** Each slot's member id, and each live member's slot. */
+  readonly ids = new IdTable()
   /** The index's own copy of each live slot's profile (model/own-profile.ts). */
   readonly profiles: (OwnedProfile | undefined)[] = []
-  readonly slotOf = new Map<string, number>()
   readonly columns = new MemberColumns()
   readonly items = new ItemColumns()
   readonly graph = new Graph()
@@ -89,7 +90,7 @@ export class IndexStore {
     if (now > this.judgedAt) this.judgedAt = now
     const { columns } = this
     columns.ensure(this.slotCount)
-    this.ids[slot] = profile.id
+    this.ids.bind(profile.id, slot)
     columns.idKey[slot] = idOrderKey(profile.id)
     this.profiles[slot] = profile
 
@@ -123,7 +124,6 @@ export class IndexStore {
     this.storeItems(slot, analysis.items)
 
     columns.alive[slot] = 1
-    this.slotOf.set(profile.id, slot)
     this.liveCount++
     this.publicLength += analysis.dlPublic
     return slot
@@ -182,9 +182,15 @@ export class IndexStore {
     this.countOrgNames(slot, analysis.items, -1)
     columns.alive[slot] = 0
     this.profiles[slot] = undefined
-    if (this.slotOf.get(profile.id) === slot) this.slotOf.delete(profile.id)
+    this.ids.unbind(profile.id, slot)
     this.liveCount--
     this.publicLength -= columns.dlPublic[slot]
+  }
+
+  /** The live slot of member `id` (a valid member id), if any. */
+  slotOf(id: string): number | undefined {
+    const slot = this.ids.get(id)
+    return slot < 0 ? undefined : slot
   }
 
   /** Every slot (live or dead) with this full name, ascending. */

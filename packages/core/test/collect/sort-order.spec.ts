@@ -4,6 +4,14 @@ import { sortOrder } from '../../src/collect/sort-order.js'
 import { FIRST, GROUP, NONE, SECOND } from '../../src/domain/degree.js'
 import type { SortOrder } from '../../src/query/search-query.js'
 import { MemberColumns } from '../../src/store/columns.js'
+import { IdTable } from '../../src/store/id-table.js'
+
+/** Each slot's id as the store keeps it (ids may repeat: only the order of slots is asked). */
+function idsOf(ids: string[]): IdTable {
+  const table = new IdTable()
+  ids.forEach((id, slot) => table.bind(id, slot))
+  return table
+}
 
 const RUNS = Number(process.env.FC_RUNS ?? 200)
 
@@ -57,12 +65,7 @@ describe('sortOrder (docs/spec.md §3.4)', () => {
             columns.numConnections[slot] = m.connections
             columns.numRecommenders[slot] = m.recommenders
           })
-          const before = sortOrder(
-            sort,
-            columns,
-            list.map((m) => m.id),
-            (slot) => list[slot].degree,
-          )
+          const before = sortOrder(sort, columns, idsOf(list.map((m) => m.id)), (slot) => list[slot].degree)
           const slots = list.map((_, slot) => slot)
           for (const a of slots) {
             for (const b of slots) {
