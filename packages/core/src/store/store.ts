@@ -9,6 +9,7 @@ import { Graph } from './graph.js'
 import { ensureCapacity, U32List } from './growable.js'
 import { idOrderKey } from './id-order-key.js'
 import { IdTable } from './id-table.js'
+import { KeyTable } from './key-table.js'
 import { NameCounts } from './name-counts.js'
 import { Posting } from './postings.js'
 import { TransitionQueue } from './transitions.js'
@@ -45,10 +46,10 @@ export class IndexStore {
   /**
    * The newest slot (plus one) with each full name, chained through `fullNameNext`: a search
    * with both names (the only kind that reaches every member) reads its few matches directly
-   * instead of intersecting two lists that each hold every "James" or every "Smith". One map
-   * entry and one uint32 per member, instead of a list object per name pair.
+   * instead of intersecting two lists that each hold every "James" or every "Smith". One table
+   * entry and one uint32 per member, in typed arrays, instead of a list object per name pair.
    */
-  readonly fullNames = new Map<number, number>()
+  readonly fullNames = new KeyTable()
   /** For each slot, the previous slot with the same full name, plus one (0 ends the chain). */
   fullNameNext = new Uint32Array(0)
 
@@ -111,7 +112,7 @@ export class IndexStore {
     slotList(this.lastNameSlots, columns.lastKey[slot]).push(slot)
     const fullName = fullNameKey(columns.firstKey[slot], columns.lastKey[slot])
     this.fullNameNext = ensureCapacity(this.fullNameNext, this.slotCount)
-    this.fullNameNext[slot] = this.fullNames.get(fullName) ?? 0
+    this.fullNameNext[slot] = this.fullNames.get(fullName)
     this.fullNames.set(fullName, slot + 1)
 
     columns.numConnections[slot] = profile.numConnections ?? 0
@@ -197,7 +198,7 @@ export class IndexStore {
   fullNameSlots(firstKey: number, lastKey: number): Uint32Array {
     const slots: number[] = []
     for (
-      let link = this.fullNames.get(fullNameKey(firstKey, lastKey)) ?? 0;
+      let link = this.fullNames.get(fullNameKey(firstKey, lastKey));
       link !== 0;
       link = this.fullNameNext[link - 1]
     ) {
