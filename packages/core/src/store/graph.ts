@@ -1,4 +1,5 @@
 import { Adjacency } from './adjacency.js'
+import { Dictionary } from './dictionary.js'
 
 /**
  * First-degree connections and group memberships between member slots (docs/spec.md §1.2). Edges
@@ -6,8 +7,14 @@ import { Adjacency } from './adjacency.js'
  */
 export class Graph {
   private readonly adjacency = new Adjacency()
-  private readonly groupsOf: (string[] | undefined)[] = []
-  private readonly members = new Map<string, Set<number>>()
+  /**
+   * Each slot's groups as ascending group ids, in an arena like the neighbour lists: a
+   * membership costs 4 bytes and nothing for the garbage collector, where a Set entry per member
+   * of a group and an array per member cost a traced object each (issue 14). Whether two members
+   * share a group is a merge of two short sorted lists; nothing needs a group's member list.
+   */
+  private readonly groupsOf = new Adjacency()
+  private readonly groupIds = new Dictionary()
   /** Slots whose neighbour lists may hold a repeat since the last flush. */
   private readonly dirty = new Set<number>()
   private seen = new Int32Array(0)
@@ -48,25 +55,46 @@ export class Graph {
   }
 
   join(slot: number, group: string): void {
-    let set = this.members.get(group)
-    if (set === undefined) {
-      set = new Set()
-      this.members.set(group, set)
-    }
-    if (set.has(slot)) return
-    set.add(slot)
-    const groups = this.groupsOf[slot] ?? []
-    this.groupsOf[slot] = groups
-    groups.push(group)
+    const id = this.groupIds.intern(group)
+    const list = this.groupsOf.list(slot)
+    let at = 0
+    while (at < list.length && list[at] < id) at++
+    if (at < list.length && list[at] === id) return
+    this.groupsOf.append(slot, id)
+    // Into its place: the lists stay sorted for `sharesGroup`.
+    const grown = this.groupsOf.list(slot)
+    grown.copyWithin(at + 1, at, grown.length - 1)
+    grown[at] = id
     this.version++
   }
 
   leave(slot: number, group: string): void {
-    const set = this.members.get(group)
-    if (set === undefined || !set.delete(slot)) return
-    if (set.size === 0) this.members.delete(group)
-    remove(this.groupsOf[slot] ?? [], group)
+    const id = this.groupIds.find(group)
+    const list = this.groupsOf.list(slot)
+    const at = id === 0 ? -1 : list.indexOf(id)
+    if (at < 0) return
+    list.copyWithin(at, at + 1)
+    this.groupsOf.truncate(slot, list.length - 1)
     this.version++
+  }
+
+  /** Whether two members share a group (docs/spec.md §3.2 A). */
+  sharesGroup(a: number, b: number): boolean {
+    const x = this.groupsOf.list(a)
+    const y = this.groupsOf.list(b)
+    let i = 0
+    let j = 0
+    while (i < x.length && j < y.length) {
+      if (x[i] === y[j]) return true
+      if (x[i] < y[j]) i++
+      else j++
+    }
+    return false
+  }
+
+  /** Whether the member belongs to any group. */
+  inAnyGroup(slot: number): boolean {
+    return this.groupsOf.list(slot).length > 0
   }
 
   /** Moves every edge and membership of `from` to `to`: a replaced profile keeps its links. */
@@ -74,16 +102,7 @@ export class Graph {
     this.flush()
     for (const other of this.adjacency.list(from)) this.adjacency.replace(other, from, to)
     this.adjacency.transfer(from, to)
-    const groups = this.groupsOf[from]
-    if (groups !== undefined) {
-      for (const group of groups) {
-        const set = this.members.get(group) as Set<number>
-        set.delete(from)
-        set.add(to)
-      }
-      this.groupsOf[to] = groups
-      this.groupsOf[from] = undefined
-    }
+    this.groupsOf.transfer(from, to)
     this.version++
   }
 
@@ -91,7 +110,7 @@ export class Graph {
   isolate(slot: number): void {
     for (const other of this.neighboursOf(slot)) this.adjacency.remove(other, slot)
     this.adjacency.clear(slot)
-    for (const group of [...(this.groupsOf[slot] ?? [])]) this.leave(slot, group)
+    this.groupsOf.clear(slot)
     this.version++
   }
 
@@ -138,22 +157,8 @@ export class Graph {
     this.adjacency.truncate(slot, kept)
   }
 
-  groupsOfMember(slot: number): readonly string[] {
-    return this.groupsOf[slot] ?? EMPTY_GROUPS
+  /** The names of the member's groups (for snapshots and compaction; searches use `sharesGroup`). */
+  groupsOfMember(slot: number): string[] {
+    return Array.from(this.groupsOf.list(slot), (id) => this.groupIds.value(id))
   }
-
-  membersOf(group: string): ReadonlySet<number> {
-    return this.members.get(group) ?? EMPTY_SET
-  }
-}
-
-const EMPTY_GROUPS: readonly string[] = []
-const EMPTY_SET: ReadonlySet<number> = new Set()
-
-function remove<T>(list: T[], value: T): boolean {
-  const at = list.indexOf(value)
-  if (at < 0) return false
-  list[at] = list[list.length - 1]
-  list.pop()
-  return true
 }

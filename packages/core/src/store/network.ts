@@ -158,9 +158,7 @@ class FullView implements NetworkView {
   degreeOf(slot: number): number {
     const degree = slot < this.degrees.length ? this.degrees[slot] : NONE
     if (degree !== NONE) return degree
-    for (const group of this.graph.groupsOfMember(this.viewer))
-      if (this.graph.membersOf(group).has(slot)) return GROUP
-    return NONE
+    return this.graph.sharesGroup(this.viewer, slot) ? GROUP : NONE
   }
 }
 
@@ -191,7 +189,7 @@ class PointView implements NetworkView {
   readonly network = new Uint32Array(0)
   readonly first: Uint32Array
   private readonly firstSet: Set<number>
-  private readonly groups: readonly string[]
+  private readonly grouped: boolean
   private readonly memo = new Map<number, number>()
 
   constructor(
@@ -201,7 +199,7 @@ class PointView implements NetworkView {
     const firsts = graph.neighboursOf(viewer)
     this.first = Uint32Array.from(firsts).sort()
     this.firstSet = new Set(firsts)
-    this.groups = graph.groupsOfMember(viewer)
+    this.grouped = graph.inAnyGroup(viewer)
   }
 
   degreeOf(slot: number): number {
@@ -217,7 +215,6 @@ class PointView implements NetworkView {
     if (slot === this.viewer) return SELF
     if (this.firstSet.has(slot)) return FIRST
     for (const other of this.graph.neighboursOf(slot)) if (this.firstSet.has(other)) return SECOND
-    for (const group of this.groups) if (this.graph.membersOf(group).has(slot)) return GROUP
-    return NONE
+    return this.grouped && this.graph.sharesGroup(this.viewer, slot) ? GROUP : NONE
   }
 }

@@ -79,4 +79,49 @@ describe('Graph', () => {
       { numRuns: Number(process.env.FC_RUNS ?? 200) },
     )
   })
+
+  it('group memberships equal a set of (member, group) pairs under any joins, leaves, moves and isolates', () => {
+    const GROUPS = ['g1', 'g2', 'Alumni', 'z', 'a']
+    const step = fc.oneof(
+      fc.tuple(fc.constant('join' as const), slot, fc.constantFrom(...GROUPS)),
+      fc.tuple(fc.constant('leave' as const), slot, fc.constantFrom(...GROUPS, 'never')),
+      fc.tuple(fc.constant('move' as const), slot, slot),
+      fc.tuple(fc.constant('isolate' as const), slot, slot),
+    )
+    fc.assert(
+      fc.property(fc.array(step, { maxLength: 300 }), (steps) => {
+        const graph = new Graph()
+        const model = new Map<number, Set<string>>()
+        const of = (s: number) => model.get(s) ?? new Set<string>()
+        for (const [kind, a, b] of steps) {
+          if (kind === 'join') {
+            graph.join(a, b as string)
+            model.set(a, of(a).add(b as string))
+          } else if (kind === 'leave') {
+            graph.leave(a, b as string)
+            of(a).delete(b as string)
+          } else if (kind === 'isolate') {
+            graph.isolate(a)
+            model.delete(a)
+          } else {
+            // A replaced member moves to a fresh slot with no links yet.
+            const to = b as number
+            if (a === to || of(to).size > 0 || graph.neighboursOf(to).length > 0) continue
+            graph.move(a, to)
+            model.set(to, of(a))
+            model.delete(a)
+          }
+        }
+        for (let x = 0; x < SLOTS; x++) {
+          expect(graph.groupsOfMember(x).sort(), `groups of ${x}`).toEqual([...of(x)].sort())
+          expect(graph.inAnyGroup(x)).toBe(of(x).size > 0)
+          for (let y = 0; y < SLOTS; y++) {
+            const shared = [...of(x)].some((g) => of(y).has(g))
+            expect(graph.sharesGroup(x, y), `${x} and ${y}`).toBe(shared)
+          }
+        }
+      }),
+      { numRuns: Number(process.env.FC_RUNS ?? 200) },
+    )
+  })
 })
