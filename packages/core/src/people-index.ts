@@ -28,6 +28,7 @@ import type { PersonDocument, SearchResult } from './result.js'
 import { captureSnapshot } from './snapshot/capture-snapshot.js'
 import { loadSnapshot } from './snapshot/load-snapshot.js'
 import { writeSnapshot } from './snapshot/write-snapshot.js'
+import { ACCOUNT_LEVELS } from './store/columns.js'
 import { NetworkCache } from './store/network.js'
 import { IndexStore } from './store/store.js'
 
@@ -126,7 +127,7 @@ export class PeopleIndex {
     const store = this.store
     for (const profile of batch) {
       const old = store.slotOf(profile.id)
-      this.history.replaced(old === undefined ? undefined : store.profiles[old], profile, now)
+      this.history.replaced(old === undefined ? undefined : store.profiles.get(old), profile, now)
       const slot = store.insert(profile, now)
       if (old !== undefined) {
         store.graph.move(old, slot)
@@ -140,7 +141,7 @@ export class PeopleIndex {
   remove(id: string): boolean {
     const slot = this.liveSlot(id)
     if (slot === undefined) return false
-    this.history.removed(this.store.profiles[slot] as OwnedProfile)
+    this.history.removed(this.store.profiles.get(slot) as OwnedProfile)
     this.store.graph.isolate(slot)
     this.store.retire(slot, this.now().getTime())
     this.incarnations.set(id, this.incarnationOf(id) + 1)
@@ -201,7 +202,7 @@ export class PeopleIndex {
       const slot = this.store.slotOf(id) as number
       const degree = DEGREE_LETTERS[context.view.degreeOf(slot)]
       return {
-        profile: this.store.profiles[slot] as Profile,
+        profile: this.store.profiles.get(slot) as Profile,
         context: {
           degree,
           now,
@@ -236,6 +237,10 @@ export class PeopleIndex {
       source: this.source,
       idsWithUrl: (url) => this.history.idsWithUrl(url, () => liveProfiles(store())),
       profileOf: (id) => this.profileOf(id),
+      versionOf: (id) => {
+        const slot = this.liveSlot(id)
+        return slot === undefined ? undefined : this.store.columns.version[slot]
+      },
       incarnationOf: (id) => this.incarnationOf(id),
       timeOf: (profile) => this.history.timeOf(profile),
       versionsOf: (id) => this.history.versionsOf(id),
@@ -284,8 +289,8 @@ export class PeopleIndex {
    * or `undefined` for an id the index does not hold. The HTTP service throttles by it (§9.4).
    */
   accountLevelOf(id: string): AccountLevel | undefined {
-    const profile = this.profileOf(id)
-    return profile === undefined ? undefined : (profile.accountLevel ?? 'basic')
+    const slot = this.liveSlot(id)
+    return slot === undefined ? undefined : ACCOUNT_LEVELS[this.store.columns.accountLevel[slot]]
   }
 
   private incarnationOf(id: string): number {
@@ -302,7 +307,7 @@ export class PeopleIndex {
 
   private profileOf(id: string): Profile | undefined {
     const slot = this.liveSlot(id)
-    return slot === undefined ? undefined : this.store.profiles[slot]
+    return slot === undefined ? undefined : this.store.profiles.get(slot)
   }
 
   // docs/spec.md §8 order: viewer (401), selector (400), parameters (400).
@@ -348,7 +353,7 @@ export class PeopleIndex {
 
   private context(viewer: number, query: SearchQuery): ExecutionContext {
     const store = this.store
-    const level = store.profiles[viewer]?.accountLevel ?? 'basic'
+    const level = ACCOUNT_LEVELS[store.columns.accountLevel[viewer]]
     return {
       store,
       view: reachesEveryone(query)
@@ -409,11 +414,12 @@ export class PeopleIndex {
     const dead = old.slotCount - old.liveCount
     if (dead <= old.liveCount + COMPACT_SLACK) return
     const fresh = new IndexStore(this.geocoder)
+    fresh.versionCount = old.versionCount
     const now = at ?? this.now().getTime()
     const moved = new Map<number, number>()
     for (let slot = 0; slot < old.slotCount; slot++) {
-      const profile = old.profiles[slot]
-      if (profile !== undefined) moved.set(slot, fresh.insert(profile, now))
+      const profile = old.profiles.get(slot)
+      if (profile !== undefined) moved.set(slot, fresh.insert(profile, now, old.columns.version[slot]))
     }
     for (const [from, to] of moved) {
       for (const other of old.graph.neighboursOf(from)) {
@@ -428,7 +434,7 @@ export class PeopleIndex {
 
 function* liveProfiles(store: IndexStore): Generator<OwnedProfile> {
   for (let slot = 0; slot < store.slotCount; slot++) {
-    const profile = store.profiles[slot]
+    const profile = store.profiles.get(slot)
     if (profile !== undefined) yield profile
   }
 }

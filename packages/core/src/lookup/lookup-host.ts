@@ -12,11 +12,14 @@ export interface LookupHost {
   source: ProfileSource | undefined
   /** Ids of members whose `publicProfileUrl` normalises to `url`, most recent last. */
   idsWithUrl(url: string): readonly string[]
+  /** The member's profile, decoded afresh at each call (compare versions with `versionOf`). */
   profileOf(id: string): Profile | undefined
+  /** Which version of the member is stored: a number that changes at every `add` of it. */
+  versionOf(id: string): number | undefined
   /**
    * How often the member id has been removed (docs/spec.md §6.2): a removed member added again
-   * is a new incarnation. With the stored profile itself (every add stores a new one) it tells
-   * a refresh whether its member changed while it was being fetched (docs/spec.md §7).
+   * is a new incarnation. With `versionOf` it tells a refresh whether its member changed while it
+   * was being fetched (docs/spec.md §7).
    */
   incarnationOf(id: string): number
   /** The time of the current version of a member (its `updatedAt`, else when it was added). */

@@ -31,6 +31,7 @@ export async function refresh(
   const source = host.source
   if (source === undefined) return { failed: new PeopleSearchError('no-profile-source') }
   const incarnation = stored === undefined ? undefined : host.incarnationOf(stored.id)
+  const version = stored === undefined ? undefined : host.versionOf(stored.id)
   let document: PersonProfileDocument | null
   try {
     document = await source.fetch(url)
@@ -46,9 +47,11 @@ export async function refresh(
     return { failed: new PeopleSearchError('profile-source-invalid-document', { cause: error }) }
   }
   // From here to `store` nothing awaits: the check and the write see the same index.
+  const named = findMember(url, host)
   const overtaken =
-    findMember(url, host) !== stored ||
-    (stored !== undefined && host.incarnationOf(stored.id) !== incarnation)
+    named?.id !== stored?.id ||
+    (stored !== undefined &&
+      (host.versionOf(stored.id) !== version || host.incarnationOf(stored.id) !== incarnation))
   if (overtaken) return { overtaken: true }
   let profile: Profile
   if (stored !== undefined) profile = refreshedProfile(stored, fresh, document)

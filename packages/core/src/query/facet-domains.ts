@@ -1,6 +1,7 @@
 import countries from 'i18n-iso-countries'
 import { DEGREE_BY_LETTER, FIRST, SELF } from '../domain/degree.js'
 import { FACET_BY_CODE, type FacetCode, type FixedBucket, isDisplayName } from '../domain/facets.js'
+import type { OwnedProfile } from '../model/own-profile.js'
 import { CONNECTIONS, PUBLIC } from '../model/visibility.js'
 import { EDUCATION, POSITION } from '../store/analyze-profile.js'
 import type { Dictionary } from '../store/dictionary.js'
@@ -187,12 +188,14 @@ function orgNames(
   for (const slot of view.first) {
     if (columns.alive[slot] === 0) continue
     const first = columns.firstItem[slot]
-    const profile = store.profiles[slot]
-    if (profile === undefined) continue
-    const positions = profile.positions ?? []
+    // Decoded only for a member with a wanted connections-only item: a hub viewer has 30k F.
+    let profile: OwnedProfile | undefined
     for (let item = first; item < first + columns.itemCount[slot]; item++) {
       const org = items.org[item]
       if (items.kind[item] !== kind || items.visibility[item] !== CONNECTIONS || !wanted.has(org)) continue
+      profile ??= store.profiles.get(slot)
+      if (profile === undefined) break
+      const positions = profile.positions ?? []
       const index = item - first
       const name =
         kind === POSITION

@@ -25,7 +25,7 @@ export function captureSnapshot(
   const edges: [string, string][] = []
   const members: [string, string][] = []
   for (let slot = 0; slot < slotCount; slot++) {
-    const profile = profiles[slot]
+    const profile = profiles.get(slot)
     if (profile === undefined) continue
     current.push(profile)
     const id = ids.idOf(slot)

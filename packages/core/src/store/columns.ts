@@ -1,4 +1,8 @@
+import type { AccountLevel } from '../model/profile.js'
 import { ensureCapacity } from './growable.js'
+
+/** Account levels by their code in `MemberColumns.accountLevel` (an absent level is basic). */
+export const ACCOUNT_LEVELS: readonly AccountLevel[] = ['basic', 'business', 'business-plus', 'executive']
 
 /**
  * Per-member attributes in typed arrays indexed by slot, so sorting and filtering a million
@@ -20,6 +24,14 @@ export class MemberColumns {
   country = new Uint32Array(0)
   industry = new Uint32Array(0)
   language = new Uint8Array(0)
+  /**
+   * Which version of its member the slot holds: a number new at each `add` of the member and
+   * kept when the same version is indexed again (re-judged, compacted). Profiles are decoded
+   * afresh at each read, so a version is told by this number, never by object identity.
+   */
+  version = new Float64Array(0)
+  /** The index in `ACCOUNT_LEVELS` of the member's level: a viewer's cap without a decode. */
+  accountLevel = new Uint8Array(0)
   /** The member's point for distance searches; NaN when it has none. */
   lat = new Float64Array(0)
   lon = new Float64Array(0)
@@ -42,6 +54,8 @@ export class MemberColumns {
     this.country = ensureCapacity(this.country, capacity)
     this.industry = ensureCapacity(this.industry, capacity)
     this.language = ensureCapacity(this.language, capacity)
+    this.accountLevel = ensureCapacity(this.accountLevel, capacity)
+    this.version = ensureCapacity(this.version, capacity)
     this.lat = ensureCapacity(this.lat, capacity)
     this.lon = ensureCapacity(this.lon, capacity)
     this.postalKey = ensureCapacity(this.postalKey, capacity)

@@ -109,7 +109,7 @@ export class IdTable {
     const startB = this.start[b]
     const lengthA = this.length[a]
     const lengthB = this.length[b]
-    const common = lengthA < lengthB ? lengthA : lengthB
+    const common = Math.min(lengthA, lengthB)
     for (let i = 0; i < common; i++) {
       const d = bytes[startA + i] - bytes[startB + i]
       if (d !== 0) return d

@@ -3,7 +3,7 @@ import type { Geocoder } from '../geo/geocoder.js'
 import type { OwnedProfile } from '../model/own-profile.js'
 import { PUBLIC } from '../model/visibility.js'
 import { type AnalyzedItem, EDUCATION, POSITION, ProfileAnalyzer } from './analyze-profile.js'
-import { ItemColumns, MemberColumns } from './columns.js'
+import { ACCOUNT_LEVELS, ItemColumns, MemberColumns } from './columns.js'
 import { Dictionary } from './dictionary.js'
 import { Graph } from './graph.js'
 import { ensureCapacity, U32List } from './growable.js'
@@ -12,6 +12,7 @@ import { IdTable } from './id-table.js'
 import { KeyTable } from './key-table.js'
 import { NameCounts } from './name-counts.js'
 import { Posting } from './postings.js'
+import { ProfileArena } from './profile-arena.js'
 import { TransitionQueue } from './transitions.js'
 import { Vocabulary } from './vocabulary.js'
 
@@ -29,8 +30,11 @@ export type ItemField = typeof COMPANY | typeof TITLE | typeof SCHOOL
 export class IndexStore {
   /** Each slot's member id, and each live member's slot. */
   readonly ids = new IdTable()
-  /** The index's own copy of each live slot's profile (model/own-profile.ts). */
-  readonly profiles: (OwnedProfile | undefined)[] = []
+  /**
+   * The index's own copy of each live slot's profile (model/own-profile.ts), encoded: decoded
+   * only for the members of a page, lookups, snapshots and re-indexing (issue 14).
+   */
+  readonly profiles = new ProfileArena()
   readonly columns = new MemberColumns()
   readonly items = new ItemColumns()
   readonly graph = new Graph()
@@ -64,6 +68,8 @@ export class IndexStore {
 
   slotCount = 0
   liveCount = 0
+  /** The last member version handed out (`MemberColumns.version`). */
+  versionCount = 0
   /** The most positions + educations one member has: the room a facet value buffer needs. */
   maxItemCount = 0
   /** Σ over live members of the weighted length of their public text (BM25 avgdl · N). */
@@ -82,9 +88,10 @@ export class IndexStore {
 
   /**
    * Stores a validated copy in a new slot, judged against the clock `now`, and returns the slot;
-   * the caller retires any old slot. Nothing here throws, so a batch validated first commits whole.
+   * the caller retires any old slot. `version` is given only when the same version of a member
+   * is indexed again (see `MemberColumns.version`). Nothing here throws, so a batch validated first commits whole.
    */
-  insert(profile: OwnedProfile, now: number): number {
+  insert(profile: OwnedProfile, now: number, version = ++this.versionCount): number {
     const slot = this.slotCount++
     const analysis = this.analyzer.analyze(profile, now)
     if (analysis.nextTurn !== Number.POSITIVE_INFINITY) this.transitions.push(analysis.nextTurn, slot)
@@ -93,7 +100,8 @@ export class IndexStore {
     columns.ensure(this.slotCount)
     this.ids.bind(profile.id, slot)
     columns.idKey[slot] = idOrderKey(profile.id)
-    this.profiles[slot] = profile
+    columns.version[slot] = version
+    this.profiles.put(slot, profile)
 
     const { postings } = this
     for (const id of analysis.touched) {
@@ -118,6 +126,7 @@ export class IndexStore {
     columns.numConnections[slot] = profile.numConnections ?? 0
     columns.numRecommenders[slot] = profile.numRecommenders ?? 0
     columns.language[slot] = languageBucket(profile.language)
+    columns.accountLevel[slot] = Math.max(0, ACCOUNT_LEVELS.indexOf(profile.accountLevel ?? 'basic'))
     this.storeLocation(slot, profile)
     const industry = profile.industry
     columns.industry[slot] = industry === undefined ? 0 : this.industries.intern(String(industry.code))
@@ -161,7 +170,7 @@ export class IndexStore {
       }
     }
     for (const slot of stale) {
-      const fresh = this.insert(this.profiles[slot] as OwnedProfile, now)
+      const fresh = this.insert(this.profiles.get(slot) as OwnedProfile, now, columns.version[slot])
       this.graph.move(slot, fresh)
       this.retire(slot, now)
     }
@@ -171,7 +180,7 @@ export class IndexStore {
 
   /** Marks a slot dead and takes its share out of every statistic and name count. */
   retire(slot: number, now: number): void {
-    const profile = this.profiles[slot] as OwnedProfile
+    const profile = this.profiles.get(slot) as OwnedProfile
     const analysis = this.analyzer.analyze(profile, now)
     for (const id of analysis.touched)
       if (analysis.tfPublic[id] > 0) (this.postings[id] as Posting).publicDocs--
@@ -182,7 +191,7 @@ export class IndexStore {
       this.industryNames.add(columns.industry[slot], profile.industry?.name ?? '', -1)
     this.countOrgNames(slot, analysis.items, -1)
     columns.alive[slot] = 0
-    this.profiles[slot] = undefined
+    this.profiles.drop(slot)
     this.ids.unbind(profile.id, slot)
     this.liveCount--
     this.publicLength -= columns.dlPublic[slot]

@@ -9,7 +9,9 @@ import { IdTable } from '../../src/store/id-table.js'
 /** Each slot's id as the store keeps it (ids may repeat: only the order of slots is asked). */
 function idsOf(ids: string[]): IdTable {
   const table = new IdTable()
-  ids.forEach((id, slot) => table.bind(id, slot))
+  ids.forEach((id, slot) => {
+    table.bind(id, slot)
+  })
   return table
 }
 

@@ -35,7 +35,9 @@ describe('IdTable', () => {
         }
         expect(table.size).toBe(live.size)
         for (const id of [...probes, ...ids]) expect(table.get(id), id).toBe(live.get(id) ?? -1)
-        ids.forEach((id, slot) => expect(table.idOf(slot)).toBe(id))
+        ids.forEach((id, slot) => {
+          expect(table.idOf(slot)).toBe(id)
+        })
         for (let k = 0; k + 1 < ids.length && k < 200; k++) {
           const expected = ids[k] < ids[k + 1] ? -1 : ids[k] > ids[k + 1] ? 1 : 0
           expect(Math.sign(table.compare(k, k + 1)), `${ids[k]} vs ${ids[k + 1]}`).toBe(expected)

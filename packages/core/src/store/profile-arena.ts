@@ -1,0 +1,120 @@
+import { fail } from '../errors.js'
+import type { OwnedProfile } from '../model/own-profile.js'
+import { ByteArena, DEFAULT_CHUNK_BYTES } from './byte-arena.js'
+import { ensureCapacity } from './growable.js'
+import { decodeProfile, encodeProfile } from './profile-codec.js'
+import { StringTable } from './string-table.js'
+
+export interface ProfileArenaOptions {
+  /** The size of a full chunk of the byte arena (tests make it tiny, to force many chunks). */
+  chunkBytes?: number
+  /** The table the records' interned strings go to (default: a new one). */
+  strings?: StringTable
+}
+
+/**
+ * The index's own copy of each slot's profile, encoded (profile-codec.ts) into a ByteArena:
+ * per slot, only a position (float64) and a record length (uint32) in typed arrays, so that no
+ * object per member lives on the heap; `get` decodes a frozen copy each time it is called.
+ * A slot holds at most one profile; `put` on a held slot replaces it, and the old record stays
+ * in the arena as dead bytes until `compact`.
+ */
+export class ProfileArena {
+  readonly strings: StringTable
+  private arena: ByteArena
+  private positions = new Float64Array(0)
+  /** Each slot's record length; 0 for a slot that holds nothing (a record is never empty). */
+  private lengths = new Uint32Array(0)
+  private live = 0
+
+  constructor(options: ProfileArenaOptions = {}) {
+    this.strings = options.strings ?? new StringTable()
+    this.arena = new ByteArena(options.chunkBytes ?? DEFAULT_CHUNK_BYTES)
+  }
+
+  /** Stores `profile` (a validated copy) at `slot`, replacing what the slot held. */
+  put(slot: number, profile: OwnedProfile): void {
+    const before = this.arena.bytes
+    const position = encodeProfile(profile, this.arena, this.strings)
+    const length = this.arena.bytes - before
+    this.drop(slot)
+    if (slot >= this.lengths.length) {
+      this.positions = ensureCapacity(this.positions, slot + 1)
+      this.lengths = ensureCapacity(this.lengths, slot + 1)
+    }
+    this.positions[slot] = position
+    this.lengths[slot] = length
+    this.live += length
+  }
+
+  /** The profile at `slot`, decoded afresh (equal to the one put), or undefined when it holds none. */
+  get(slot: number): OwnedProfile | undefined {
+    if (!this.has(slot)) return undefined
+    return decodeProfile(this.arena, this.positions[slot], this.strings)
+  }
+
+  /** Empties `slot` (nothing happens when it holds nothing). */
+  drop(slot: number): void {
+    if (!this.has(slot)) return
+    this.live -= this.lengths[slot]
+    this.lengths[slot] = 0
+  }
+
+  has(slot: number): boolean {
+    return slot >= 0 && slot < this.lengths.length && this.lengths[slot] !== 0
+  }
+
+  /** Bytes of the records slots hold. */
+  get liveBytes(): number {
+    return this.live
+  }
+
+  /** Bytes of every record written since the last compaction, dropped and replaced ones included. */
+  get totalBytes(): number {
+    return this.arena.bytes
+  }
+
+  /** Bytes of memory the arena's chunks take (unused room included), beside 12 bytes per slot of columns. */
+  get allocatedBytes(): number {
+    return this.arena.allocatedBytes
+  }
+
+  /**
+   * Packs the records into a fresh arena under new slot numbers and frees the old chunks:
+   * `renumber(slot)` is called once for each slot that holds a profile, in ascending order, and
+   * returns the slot the profile moves to, or −1 to drop it. New slots must differ from one
+   * another (any order; two alike throw and change nothing); every slot not given a profile
+   * holds none afterwards. Records are copied
+   * byte for byte in ascending old-slot order (no decoding), so the string table is kept as is.
+   */
+  compact(renumber: (slot: number) => number): void {
+    const old = this.arena
+    const oldPositions = this.positions
+    const oldLengths = this.lengths
+    const fresh = new ByteArena(old.chunkBytes)
+    let positions = new Float64Array(0)
+    let lengths = new Uint32Array(0)
+    let live = 0
+    for (let slot = 0; slot < oldLengths.length; slot++) {
+      const length = oldLengths[slot]
+      if (length === 0) continue
+      const to = renumber(slot)
+      if (to < 0) continue
+      if (to >= lengths.length) {
+        positions = ensureCapacity(positions, to + 1)
+        lengths = ensureCapacity(lengths, to + 1)
+      }
+      // Two profiles sent to one slot: the caller's bug; nothing has changed yet.
+      if (lengths[to] !== 0) fail('internal-error')
+      fresh.begin()
+      fresh.copyFrom(old, oldPositions[slot], length)
+      positions[to] = fresh.end()
+      lengths[to] = length
+      live += length
+    }
+    this.arena = fresh
+    this.positions = positions
+    this.lengths = lengths
+    this.live = live
+  }
+}
