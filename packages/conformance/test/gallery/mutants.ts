@@ -177,7 +177,11 @@ export const MUTANTS: readonly Mutant[] = [
     section: 'search',
     edits: [
       { file: 'collect/sort-order.js', find: '? idKey[a] < idKey[b]', replace: '? idKey[a] > idKey[b]' },
-      { file: 'collect/sort-order.js', find: ': ids[a] < ids[b];', replace: ': ids[a] > ids[b];' },
+      {
+        file: 'collect/sort-order.js',
+        find: ': ids.compare(a, b) < 0;',
+        replace: ': ids.compare(a, b) > 0;',
+      },
     ],
     measured: '4 1 1 1 1',
     caughtWithin: 10,
@@ -249,14 +253,9 @@ export const MUTANTS: readonly Mutant[] = [
     section: 'search',
     edits: [
       {
-        file: 'store/network.js',
-        find: 'for (const group of this.graph.groupsOfMember(this.viewer))',
-        replace: 'for (const group of [])',
-      },
-      {
-        file: 'store/network.js',
-        find: 'for (const group of this.groups)',
-        replace: 'for (const group of [])',
+        file: 'store/graph.js',
+        find: 'if (x[i] === y[j])',
+        replace: 'if (false)',
       },
     ],
     measured: '15 21 41 28 94',
