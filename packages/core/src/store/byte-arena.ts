@@ -121,11 +121,6 @@ export class ByteArena {
     return position
   }
 
-  /** The length of the record being written, so far. */
-  get recordLength(): number {
-    return this.used - this.start
-  }
-
   byte(value: number): void {
     if (this.used === this.chunk.length) this.room(1)
     this.chunk[this.used++] = value
@@ -157,6 +152,7 @@ export class ByteArena {
     this.used += 8
   }
 
+  /** Bytes `from` … `to` − 1 of `source`, as they are. */
   bytesOf(source: Uint8Array, from: number, to: number): void {
     const length = to - from
     if (this.used + length > this.chunk.length) this.room(length)
@@ -388,6 +384,13 @@ export class ByteReader {
     const value = this.bytes.readDoubleLE(this.at)
     this.at += 8
     return value
+  }
+
+  /** The next `length` bytes, as a view of the arena's memory (not a copy). */
+  view(length: number): Uint8Array {
+    const at = this.at
+    this.at = at + length
+    return this.bytes.subarray(at, at + length)
   }
 
   /** `length` ASCII bytes as a string. */

@@ -10,6 +10,7 @@ type Field =
   | { kind: 'f64'; value: number }
   | { kind: 'byte'; value: number }
   | { kind: 'text'; value: string }
+  | { kind: 'bytes'; value: Uint8Array }
 
 const fieldArb: fc.Arbitrary<Field> = fc.oneof(
   fc
@@ -38,14 +39,29 @@ const fieldArb: fc.Arbitrary<Field> = fc.oneof(
     .oneof(
       fc.string({ unit: 'binary', maxLength: 30 }),
       fc.string({ unit: 'grapheme-ascii', maxLength: 100 }),
-      fc.constantFrom('', 'a', '\uD800', 'é😀', 'x'.repeat(16), 'x'.repeat(17), 'y'.repeat(65)),
+      fc.constantFrom(
+        '',
+        'a',
+        '\uD800',
+        'é😀',
+        'x'.repeat(15),
+        'x'.repeat(16),
+        `${'x'.repeat(15)}é`,
+        'y'.repeat(65),
+        'z'.repeat(700),
+        'é'.repeat(700),
+        'w'.repeat(5000),
+        `${'v'.repeat(5000)}\uD800`,
+      ),
     )
     .map((value) => ({ kind: 'text' as const, value })),
+  fc.uint8Array({ maxLength: 40 }).map((value) => ({ kind: 'bytes' as const, value })),
 )
 
-const ASCII = 0
-const UTF8 = 1
-const UTF16 = 2
+// Kinds as profile-codec.ts numbers them, below 8.
+const ASCII = 1
+const UTF8 = 2
+const UTF16 = 3
 
 function write(arena: ByteArena, fields: readonly Field[]): number {
   arena.begin()
@@ -53,24 +69,10 @@ function write(arena: ByteArena, fields: readonly Field[]): number {
     if (field.kind === 'varuint') arena.varuint(field.value)
     else if (field.kind === 'f64') arena.f64(field.value)
     else if (field.kind === 'byte') arena.byte(field.value)
-    else {
-      // As the codec writes text: which encoding holds it, its length, the text.
-      const text = field.value
-      const bytes = utf8Length(text)
-      if (bytes === text.length) {
-        arena.byte(ASCII)
-        arena.varuint(bytes)
-        arena.ascii(text)
-      } else if (bytes >= 0) {
-        arena.byte(UTF8)
-        arena.varuint(bytes)
-        arena.utf8(text, bytes)
-      } else {
-        arena.byte(UTF16)
-        arena.varuint(text.length)
-        arena.utf16(text)
-      }
-    }
+    else if (field.kind === 'bytes') {
+      arena.varuint(field.value.length)
+      arena.bytesOf(field.value, 0, field.value.length)
+    } else arena.headedText(field.value, ASCII, UTF8, UTF16)
   }
   return arena.end()
 }
@@ -80,10 +82,12 @@ function read(reader: ByteReader, fields: readonly Field[]): unknown[] {
     if (field.kind === 'varuint') return reader.varuint()
     if (field.kind === 'f64') return reader.f64()
     if (field.kind === 'byte') return reader.byte()
-    const encoding = reader.byte()
-    const length = reader.varuint()
-    if (encoding === ASCII) return reader.ascii(length)
-    return encoding === UTF8 ? reader.utf8(length) : reader.utf16(length)
+    if (field.kind === 'bytes') return Uint8Array.from(reader.view(reader.varuint()))
+    const head = reader.varuint()
+    const kind = head & 7
+    const length = (head - kind) / 8
+    if (kind === ASCII) return reader.ascii(length)
+    return kind === UTF8 ? reader.utf8(length) : reader.utf16(length)
   })
 }
 
@@ -166,10 +170,10 @@ describe('ByteArena and ByteReader', () => {
     const second = write(arena, [{ kind: 'text', value: 'b'.repeat(600) }])
     const third = write(arena, [{ kind: 'text', value: 'c'.repeat(5000) }])
     const chunks = arena.exportChunks()
-    expect(chunks.map((chunk) => chunk.length)).toEqual([603, 603, 5003])
+    expect(chunks.map((chunk) => chunk.length)).toEqual([602, 602, 5003])
     expect([first, second, third].map((p) => Math.floor(p / 2 ** 32))).toEqual([0, 1, 2])
     expect(arena.allocatedBytes).toBeGreaterThanOrEqual(1024 + 1024 + 5003)
-    expect(arena.bytes).toBe(603 + 603 + 5003)
+    expect(arena.bytes).toBe(602 + 602 + 5003)
 
     // Below full size (the first chunk is 64 KiB) the one chunk grows, so positions stay in it.
     const growing = new ByteArena(1 << 20)
@@ -177,7 +181,7 @@ describe('ByteArena and ByteReader', () => {
       write(growing, [{ kind: 'text', value: 'd'.repeat(600) }]),
     )
     expect(growing.exportChunks()).toHaveLength(1)
-    expect(positions.at(-1)).toBe(199 * 603)
+    expect(positions.at(-1)).toBe(199 * 602)
     expect(growing.allocatedBytes).toBe(128 * 1024)
   })
 
