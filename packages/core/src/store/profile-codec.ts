@@ -103,24 +103,12 @@ export function encodeProfile(profile: OwnedProfile, arena: ByteArena, strings: 
   put(a, t, p.language)
   put(a, null, p.numConnections)
   put(a, null, p.numRecommenders)
-  if (p.positions === undefined) a.byte(0)
-  else {
-    a.varuint(p.positions.length + 1)
-    for (const position of p.positions) putPosition(a, t, position)
-  }
-  if (p.educations === undefined) a.byte(0)
-  else {
-    a.varuint(p.educations.length + 1)
-    for (const education of p.educations) putEducation(a, t, education)
-  }
-  if (p.skills === undefined) a.byte(0)
-  else {
-    a.varuint(p.skills.length + 1)
-    for (const skill of p.skills) put(a, t, skill)
-  }
-  putAccomplishments(a, t, p.certifications)
-  putAccomplishments(a, t, p.projects)
-  putAccomplishments(a, t, p.publications)
+  putList(a, t, p.positions, putPosition)
+  putList(a, t, p.educations, putEducation)
+  putList(a, t, p.skills, putSkill)
+  putList(a, t, p.certifications, putAccomplishment)
+  putList(a, t, p.projects, putAccomplishment)
+  putList(a, t, p.publications, putAccomplishment)
   put(a, null, p.pictureUrl)
   put(a, null, p.publicProfileUrl)
   put(a, null, p.email)
@@ -159,12 +147,12 @@ export function decodeProfile(arena: ByteArena, position: number, strings: Strin
     language: value(r, t),
     numConnections: value(r, t),
     numRecommenders: value(r, t),
-    positions: positions(r, t),
-    educations: educations(r, t),
-    skills: skills(r, t),
-    certifications: accomplishments(r, t),
-    projects: accomplishments(r, t),
-    publications: accomplishments(r, t),
+    positions: list(r, t, readPosition),
+    educations: list(r, t, readEducation),
+    skills: list(r, t, value),
+    certifications: list(r, t, readAccomplishment),
+    projects: list(r, t, readAccomplishment),
+    publications: list(r, t, readAccomplishment),
     pictureUrl: value(r, t),
     publicProfileUrl: value(r, t),
     email: value(r, t),
@@ -471,27 +459,19 @@ function putPosition(a: ByteArena, t: StringTable, p: Position & WithExtras): vo
   put(a, null, p.personProfile)
 }
 
-function positions(r: ByteReader, t: StringTable): unknown {
-  const count = listLength(r)
-  if (count === 0) return undefined
-  const out: unknown[] = []
-  for (let i = 1; i < count; i++) {
-    out.push(
-      Object.freeze({
-        id: value(r, t),
-        title: value(r, t),
-        summary: value(r, t),
-        company: company(r, t),
-        startDate: date(r, t),
-        endDate: date(r, t),
-        isCurrent: value(r, t),
-        visibility: value(r, t),
-        datesVisibility: value(r, t),
-        personProfile: value(r, t),
-      }),
-    )
-  }
-  return Object.freeze(out)
+function readPosition(r: ByteReader, t: StringTable): unknown {
+  return Object.freeze({
+    id: value(r, t),
+    title: value(r, t),
+    summary: value(r, t),
+    company: company(r, t),
+    startDate: date(r, t),
+    endDate: date(r, t),
+    isCurrent: value(r, t),
+    visibility: value(r, t),
+    datesVisibility: value(r, t),
+    personProfile: value(r, t),
+  })
 }
 
 function putEducation(a: ByteArena, t: StringTable, e: Education & WithExtras): void {
@@ -509,83 +489,75 @@ function putEducation(a: ByteArena, t: StringTable, e: Education & WithExtras): 
   put(a, null, e.personProfile)
 }
 
-function educations(r: ByteReader, t: StringTable): unknown {
-  const count = listLength(r)
-  if (count === 0) return undefined
-  const out: unknown[] = []
-  for (let i = 1; i < count; i++) {
-    out.push(
-      Object.freeze({
-        id: value(r, t),
-        school: school(r, t),
-        degree: value(r, t),
-        fieldOfStudy: value(r, t),
-        activities: value(r, t),
-        notes: value(r, t),
-        startDate: date(r, t),
-        endDate: date(r, t),
-        isCurrent: value(r, t),
-        visibility: value(r, t),
-        datesVisibility: value(r, t),
-        personProfile: value(r, t),
-      }),
-    )
-  }
-  return Object.freeze(out)
+function readEducation(r: ByteReader, t: StringTable): unknown {
+  return Object.freeze({
+    id: value(r, t),
+    school: school(r, t),
+    degree: value(r, t),
+    fieldOfStudy: value(r, t),
+    activities: value(r, t),
+    notes: value(r, t),
+    startDate: date(r, t),
+    endDate: date(r, t),
+    isCurrent: value(r, t),
+    visibility: value(r, t),
+    datesVisibility: value(r, t),
+    personProfile: value(r, t),
+  })
 }
 
-function skills(r: ByteReader, t: StringTable): unknown {
-  const count = listLength(r)
-  if (count === 0) return undefined
-  const out: unknown[] = []
-  for (let i = 1; i < count; i++) out.push(value(r, t))
-  return Object.freeze(out)
-}
-
-/** Certifications repeat their names and authorities; project and publication text is free. */
-function putAccomplishments(
+/** A list field: varuint(n + 1) then its n items, or 0 when the profile has none. */
+function putList<T>(
   a: ByteArena,
   t: StringTable,
-  items: readonly (Accomplishment & WithExtras)[] | undefined,
+  items: readonly T[] | undefined,
+  putItem: (a: ByteArena, t: StringTable, item: T) => void,
 ): void {
   if (items === undefined) {
     a.byte(0)
     return
   }
   a.varuint(items.length + 1)
-  for (const item of items) {
-    put(a, t, item.name)
-    put(a, null, item.title)
-    put(a, t, item.authority)
-    put(a, t, item.publisher)
-    put(a, null, item.description)
-    put(a, null, item.url)
-    putDate(a, item.startDate)
-    putDate(a, item.endDate)
-    put(a, null, item.personProfile)
-  }
+  for (const item of items) putItem(a, t, item)
 }
 
-function accomplishments(r: ByteReader, t: StringTable): unknown {
+function list(r: ByteReader, t: StringTable, item: (r: ByteReader, t: StringTable) => unknown): unknown {
   const count = listLength(r)
   if (count === 0) return undefined
   const out: unknown[] = []
-  for (let i = 1; i < count; i++) {
-    out.push(
-      Object.freeze({
-        name: value(r, t),
-        title: value(r, t),
-        authority: value(r, t),
-        publisher: value(r, t),
-        description: value(r, t),
-        url: value(r, t),
-        startDate: date(r, t),
-        endDate: date(r, t),
-        personProfile: value(r, t),
-      }),
-    )
-  }
+  for (let i = 1; i < count; i++) out.push(item(r, t))
   return Object.freeze(out)
+}
+
+function putSkill(a: ByteArena, t: StringTable, skill: string): void {
+  put(a, t, skill)
+}
+
+/** Certifications repeat their names and authorities; project and publication text is free. */
+function putAccomplishment(a: ByteArena, t: StringTable, item: Accomplishment & WithExtras): void {
+  put(a, t, item.name)
+  put(a, null, item.title)
+  put(a, t, item.authority)
+  put(a, t, item.publisher)
+  put(a, null, item.description)
+  put(a, null, item.url)
+  putDate(a, item.startDate)
+  putDate(a, item.endDate)
+  put(a, null, item.personProfile)
+}
+
+function readAccomplishment(r: ByteReader, t: StringTable): unknown {
+  return Object.freeze({
+    name: value(r, t),
+    title: value(r, t),
+    authority: value(r, t),
+    publisher: value(r, t),
+    description: value(r, t),
+    url: value(r, t),
+    startDate: date(r, t),
+    endDate: date(r, t),
+    personProfile: value(r, t),
+  })
 }
 
 /** The section → visibility map, in its own key order (copyProfile keeps the caller's). */
