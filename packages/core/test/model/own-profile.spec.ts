@@ -4,72 +4,9 @@ import { copyProfile, MAX_EXTRAS_DEPTH, MAX_LIST_ITEMS } from '../../src/model/o
 import { ProfileProblem } from '../../src/model/profile-problem.js'
 import { ownValidProfile, ownValidProfiles } from '../../src/model/validate-profile.js'
 import { PeopleIndex } from '../../src/people-index.js'
+import { FULL_PROFILE } from './full-profile.js'
 
-const FULL = {
-  id: 'ann',
-  firstName: 'Ann',
-  lastName: 'Alder',
-  headline: 'Engineer',
-  summary: 'Builds things',
-  specialties: 'search',
-  interests: 'chess',
-  honors: 'none',
-  location: { name: 'Bay Area', code: 'us:84', postalCode: '94043', lat: 37.4, lon: -122.1 },
-  industry: { code: 4, name: 'Computer Software' },
-  language: 'en_US',
-  numConnections: 500,
-  numRecommenders: 2,
-  positions: [
-    {
-      id: 1,
-      title: 'CTO',
-      summary: 'Runs tech',
-      company: {
-        id: 'acme',
-        name: 'Acme',
-        industry: 'Software',
-        type: 'Public',
-        size: '1000+',
-        ticker: 'ACM',
-      },
-      startDate: { year: 2020, month: 2 },
-      endDate: { year: 2026, month: 7, day: 1 },
-      isCurrent: true,
-      visibility: 'public',
-      datesVisibility: 'private',
-      personProfile: { logo_url: 'https://media.example.com/acme.png' },
-    },
-  ],
-  educations: [
-    {
-      id: 'e1',
-      school: { id: 'mit', name: 'MIT' },
-      degree: 'BSc',
-      fieldOfStudy: 'CS',
-      activities: 'chess',
-      notes: 'notes',
-      startDate: { year: 2010 },
-      endDate: { year: 2014 },
-      isCurrent: false,
-      visibility: 'connections',
-      datesVisibility: 'public',
-    },
-  ],
-  skills: ['java', 'go'],
-  certifications: [
-    { name: 'AWS', authority: 'Amazon', url: 'https://aws.example.com', startDate: { year: 2021 } },
-  ],
-  projects: [{ title: 'Search', description: 'An index' }],
-  publications: [{ title: 'Paper', publisher: 'ACM', endDate: { year: 2022 } }],
-  pictureUrl: 'https://media.example.com/ann.png',
-  publicProfileUrl: 'https://www.linkedin.com/in/ann',
-  email: 'ann@example.com',
-  phone: '+1 555',
-  visibility: { summary: 'connections', email: 'private' },
-  accountLevel: 'business',
-  updatedAt: '2026-01-01T00:00:00Z',
-  personProfile: { full_name: 'Ann Alder', people_also_viewed: [{ name: 'Bob', link: null }] },
-}
+const FULL = FULL_PROFILE
 
 const copyOf = (value: unknown) => copyProfile(value, {})
 

@@ -5,6 +5,7 @@ import { ownValidProfile } from '../../src/model/validate-profile.js'
 import { ByteArena } from '../../src/store/byte-arena.js'
 import { decodeProfile, encodeProfile, MAX_INTERNED_LENGTH } from '../../src/store/profile-codec.js'
 import { StringTable } from '../../src/store/string-table.js'
+import { FULL_PROFILE } from '../model/full-profile.js'
 import { ownedProfileArb } from './owned-profile-arb.js'
 import { expectSameCopy } from './same-copy.js'
 
@@ -17,72 +18,13 @@ function roundTrip(profile: OwnedProfile, chunkBytes?: number): OwnedProfile {
   return decodeProfile(arena, encodeProfile(profile, arena, strings), strings)
 }
 
+// The copy's full profile, with a second position, repeated skills and extras on more items.
 const FULL = ownValidProfile({
-  id: 'ann',
-  firstName: 'Ann',
-  lastName: 'Alder',
-  headline: 'Engineer',
-  summary: 'Builds things',
-  specialties: 'search',
-  interests: 'chess',
-  honors: 'none',
-  location: { name: 'Bay Area', code: 'us:84', postalCode: '94043', lat: 37.4, lon: -122.1 },
-  industry: { code: 4, name: 'Computer Software' },
-  language: 'en_US',
-  numConnections: 500,
-  numRecommenders: 2,
-  positions: [
-    {
-      id: 1,
-      title: 'CTO',
-      summary: 'Runs tech',
-      company: {
-        id: 'acme',
-        name: 'Acme',
-        industry: 'Software',
-        type: 'Public',
-        size: '1000+',
-        ticker: 'ACM',
-      },
-      startDate: { year: 2020, month: 2 },
-      endDate: { year: 2026, month: 7, day: 1 },
-      isCurrent: true,
-      visibility: 'public',
-      datesVisibility: 'private',
-      personProfile: { logo_url: 'https://media.example.com/acme.png' },
-    },
-    { company: { id: 1002 }, isCurrent: false },
-  ],
-  educations: [
-    {
-      id: 'e1',
-      school: { id: 'mit', name: 'MIT' },
-      degree: 'BSc',
-      fieldOfStudy: 'CS',
-      activities: 'chess',
-      notes: 'notes',
-      startDate: { year: 2010 },
-      endDate: { year: 2014 },
-      isCurrent: false,
-      visibility: 'connections',
-      datesVisibility: 'public',
-      personProfile: ['a', 1],
-    },
-  ],
-  skills: ['java', 'go', 'java'],
-  certifications: [
-    { name: 'AWS', authority: 'Amazon', url: 'https://aws.example.com', startDate: { year: 2021 } },
-  ],
-  projects: [{ title: 'Search', description: 'An index', personProfile: 'kept' }],
-  publications: [{ title: 'Paper', publisher: 'ACM', endDate: { year: 2022 } }],
-  pictureUrl: 'https://media.example.com/ann.png',
-  publicProfileUrl: 'https://www.linkedin.com/in/ann',
-  email: 'ann@example.com',
-  phone: '+1 555',
-  visibility: { summary: 'connections', email: 'private' },
-  accountLevel: 'business',
-  updatedAt: '2026-01-01T00:00:00Z',
-  personProfile: { full_name: 'Ann Alder', people_also_viewed: [{ name: 'Bob', link: null }] },
+  ...FULL_PROFILE,
+  positions: [...FULL_PROFILE.positions, { company: { id: 1002 }, isCurrent: false }],
+  educations: [{ ...FULL_PROFILE.educations[0], personProfile: ['a', 1] }],
+  skills: [...FULL_PROFILE.skills, 'java'],
+  projects: [{ ...FULL_PROFILE.projects[0], personProfile: 'kept' }],
 })
 
 describe('profile codec (a validated copy as one arena record)', () => {
