@@ -6,7 +6,14 @@
 export { type CheckOptions, checkConformance } from './check/check-conformance.js'
 export { firstDifference } from './check/first-difference.js'
 // docs/spec.md §3.6 as a rewrite: a world's hidden text replaced, for privacy properties.
-export { hidingArb, type Replacements, replacementsArb, rewriteHidden } from './check/hidden-rewrite.js'
+export {
+  hidingArb,
+  type PrivacyCase,
+  privacyCase,
+  type Replacements,
+  replacementsArb,
+  rewriteHidden,
+} from './check/hidden-rewrite.js'
 export type {
   Implementation,
   ImplementationFactory,

@@ -70,6 +70,8 @@ export function rewriteHidden(p: Profile, viewerIsF: boolean, r: Replacements): 
 /** What the privacy section asks: a viewer, a world before and after rewriting, and both worlds' words. */
 export interface PrivacyCase {
   viewer: string
+  /** The members rewritten. */
+  targets: string[]
   before: World
   after: World
   /** Both versions' profiles, so that requests use hidden words too. */
@@ -110,6 +112,7 @@ export function privacyCase(
   }
   return {
     viewer,
+    targets: [...targets],
     before,
     after,
     vocabulary: { ...before, profiles: [...before.profiles, ...after.profiles] },
