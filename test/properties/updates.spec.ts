@@ -180,6 +180,44 @@ class ConnectCommand implements Cmd {
   toString = () => `connect(${this.a},${this.b})`
 }
 
+/**
+ * Many connections in one call (`connectMany`, as ids or as indexes into a member list): the
+ * oracle connects each pair in turn; one unknown member is a 404 and connects nothing.
+ */
+class ConnectManyCommand implements Cmd {
+  constructor(
+    readonly pairs: [string, string][],
+    readonly indexed: boolean,
+  ) {}
+  check = () => true
+  run(model: Model, real: Real): void {
+    const members = [...new Set(this.pairs.flat())]
+    const links = this.indexed
+      ? { members, pairs: Uint32Array.from(this.pairs.flat(), (id) => members.indexOf(id)) }
+      : this.pairs
+    const result = outcome(() => real.index.connectMany(links))
+    const known = this.pairs.every(([a, b]) => model.profiles.has(a) && model.profiles.has(b))
+    if (!known) return void expect(result, this.toString()).toEqual({ error: '404 notFound' })
+    expect(result, this.toString()).toBeUndefined()
+    for (const [a, b] of this.pairs) {
+      real.oracle.connect(a, b)
+      if (a !== b) model.edges.add(edgeKey(a, b))
+    }
+    // Each pair's degree at once, as the oracle sees it (F unless a = b): no later search may ask.
+    for (const [a, b] of this.pairs) {
+      const { firstName, lastName } = model.profiles.get(b) as Profile
+      const m = {
+        request: { 'first-name': firstName, 'last-name': lastName, facets: 'network' },
+        viewer: a,
+        params: [],
+      }
+      expectSameAsOracle(real.index, real.oracle, m)
+    }
+  }
+  toString = () =>
+    `connectMany(${this.pairs.map((p) => p.join('-')).join(',')}${this.indexed ? ', indexed' : ''})`
+}
+
 /** Disconnecting members the model knows (unknown members: a property of their own below). */
 class DisconnectCommand implements Cmd {
   constructor(
@@ -256,6 +294,12 @@ const commandArbs = [
   fc.tuple(memberArb, memberArb).map(([a, b]) => new ConnectCommand(a, b)),
   fc.tuple(memberArb, memberArb).map(([a, b]) => new ConnectCommand(a, b)),
   memberArb.map((a) => new ConnectCommand(a, a)),
+  fc
+    .tuple(fc.array(fc.tuple(memberArb, memberArb), { minLength: 1, maxLength: 2 }), fc.boolean())
+    .map(([pairs, indexed]) => new ConnectManyCommand(pairs, indexed)),
+  fc
+    .tuple(fc.array(fc.tuple(memberArb, memberArb), { maxLength: 6 }), fc.boolean())
+    .map(([pairs, indexed]) => new ConnectManyCommand(pairs, indexed)),
   fc.tuple(memberArb, memberArb).map(([a, b]) => new DisconnectCommand(a, b)),
   fc.tuple(memberArb, groupArb).map(([m, g]) => new JoinCommand(m, g)),
   fc.tuple(memberArb, groupArb).map(([m, g]) => new LeaveCommand(m, g)),
