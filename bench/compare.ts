@@ -27,61 +27,16 @@ import {
   engineAt,
   figuresJson,
   type Mode,
-  type QueryFigures,
   RESULTS_FILE,
   type RunFigures,
   readFigures,
   wasBusy,
 } from './figures.js'
-import { bytes, ms, seconds, sizeLabel } from './format.js'
+import { bytes, ms, seconds, sizeLabel, spreadLabel } from './format.js'
+import { judge, THRESHOLD } from './judge.js'
 import { log } from './measure.js'
-import { spreadLabel } from './report.js'
 import { QUERY_SCENARIOS } from './scenarios.js'
 import { measure, SCRATCH_DIR, typedCommand } from './suite.js'
-
-/** A p50 must move by more than this fraction before it can count as a change. */
-export const THRESHOLD = 0.15
-
-export type Verdict = 'slower' | 'faster' | 'same' | 'not comparable'
-
-export interface Judgement {
-  ratio: number
-  verdict: Verdict
-  why: string
-}
-
-/** Judges one class at one size: the new p50 against the baseline's. */
-export function judge(base: QueryFigures, now: QueryFigures): Judgement {
-  const ratio = now.latency.p50 / base.latency.p50
-  if (base.cases !== now.cases) {
-    return { ratio, verdict: 'not comparable', why: 'other cases were asked (workload changed): re-snap' }
-  }
-  const baseRounds = rounds(base)
-  const nowRounds = rounds(now)
-  const apart = Math.min(...nowRounds) > Math.max(...baseRounds)
-  const apartDown = Math.max(...nowRounds) < Math.min(...baseRounds)
-  const up = `> ${(1 + THRESHOLD).toFixed(2)}×`
-  const down = `< ${(1 / (1 + THRESHOLD)).toFixed(2)}×`
-  if (ratio > 1 + THRESHOLD) {
-    return apart
-      ? { ratio, verdict: 'slower', why: `${up}, and beyond the round spread` }
-      : { ratio, verdict: 'same', why: `${up}, but the rounds overlap` }
-  }
-  if (ratio < 1 / (1 + THRESHOLD)) {
-    return apartDown
-      ? { ratio, verdict: 'faster', why: `${down}, and beyond the round spread` }
-      : { ratio, verdict: 'same', why: `${down}, but the rounds overlap` }
-  }
-  return {
-    ratio,
-    verdict: 'same',
-    why: `within ${(1 / (1 + THRESHOLD)).toFixed(2)}–${(1 + THRESHOLD).toFixed(2)}×`,
-  }
-}
-
-function rounds(q: QueryFigures): number[] {
-  return q.latency.rounds.length > 0 ? q.latency.rounds : [q.latency.p50]
-}
 
 /** Prints the comparison; returns the exit code. */
 export function report(base: RunFigures, now: RunFigures, baseName: string): number {

@@ -9,8 +9,16 @@ import type { Machine } from './machine.js'
 import type { Budget, Latency } from './measure.js'
 import type { PeerName } from './scenario.js'
 
-/** Names the layout of a figures file; change it whenever a field changes meaning or goes away. */
-export const FIGURES_FORMAT = 'people-search-bench/1'
+/**
+ * Names the layout of a figures file; change it whenever a field changes meaning, goes away or is
+ * added. Format 2 added the scale rows (`scale`) and latency p90s.
+ */
+export const FIGURES_FORMAT = 'people-search-bench/2'
+/**
+ * The layouts this suite reads. A format 1 file is a format 2 file without scale rows and
+ * without p90s, so it is read as it is (and written back as format 2).
+ */
+const READABLE_FORMATS: readonly string[] = ['people-search-bench/1', FIGURES_FORMAT]
 
 /** `bench/` of the source tree (this module runs from `bench/dist/bench/`). */
 export const BENCH_DIR = fileURLToPath(new URL('../../', import.meta.url))
@@ -94,6 +102,111 @@ export interface RunFigures {
   sizes: SizeFigures[]
   /** Why some engine did not run at some size. */
   skipped: string[]
+  /**
+   * The rows of `pnpm bench:scale`, one per size, smallest first. Each row carries its own command,
+   * date, machine and core: a suite run (`pnpm bench`, `pnpm bench:quick`) keeps the rows of the
+   * file it replaces, so they may have measured another commit than `core`.
+   */
+  scale?: ScaleFigures[]
+}
+
+/** `process.memoryUsage()` after forced full collections, in bytes. */
+export interface MemoryFigures {
+  rss: number
+  heapUsed: number
+  heapTotal: number
+  external: number
+  arrayBuffers: number
+  /** The most the process had been resident until then (`process.resourceUsage().maxRSS`). */
+  peakRss: number
+}
+
+/** What every process of a scale row reports besides its own figures. */
+export interface ScaleProcess {
+  /** Its command line: `node --expose-gc --max-old-space-size=… bench/dist/bench/scale/child.js …`. */
+  command: string
+  /** Memory at its start, before anything was generated: Node and the suite's modules. */
+  empty: MemoryFigures
+  /** Memory once built (or loaded), with everything of the corpus dropped. */
+  memory: MemoryFigures
+  /** Generating the corpus in that process, ms; never counted in a build. */
+  generateMs: number
+}
+
+/** Ours at scale: profiles streamed into `add`, the graph given whole, then queries and a save. */
+export interface OursAtScale extends ScaleProcess {
+  build: {
+    /** The `add` calls alone (generating each batch is not counted). */
+    addMs: number
+    /** One `connectMany({ members, pairs })`. */
+    connectMs: number
+    /** `joinGroup` of every membership. */
+    groupsMs: number
+    /** The three together. */
+    totalMs: number
+  }
+  graph: { edges: number; groups: number; memberships: number }
+  /** Memory once the query classes were timed: the viewers' network views (a bounded cache) on top. */
+  afterQueries: MemoryFigures
+  /** `index.save(path)`, and the size of the file it wrote. */
+  save: { ms: number; bytes: number }
+  budget: Budget
+  queries: Record<string, QueryFigures>
+}
+
+/** `PeopleIndex.load` of the snapshot ours saved, in a fresh process. */
+export interface LoadAtScale extends ScaleProcess {
+  ms: number
+  /**
+   * What the loaded index did not agree with the built one on: its size, and `numResults` of the
+   * first case of every class. Empty when it agreed throughout.
+   */
+  disagreements: string[]
+}
+
+/** FlexSearch indexing the text of the same streamed corpus (no graph, no tags). */
+export interface FlexSearchAtScale extends ScaleProcess {
+  /** What it indexed, and how, in words. */
+  indexed: string
+  /** Its `add` calls alone (generating and folding the text is not counted). */
+  build: { totalMs: number }
+}
+
+export type ScaleProcessName = 'ours' | 'load' | 'flexsearch'
+
+/** The figures a scale row's queries are judged against: ours at the same size in an earlier run. */
+export interface PreviousFigures {
+  /** Where they come from, in words: `bench/baseline.json (quick run of 2026-12-01, core 413623a)`. */
+  source: string
+  budget: Budget
+  queries: Record<string, QueryFigures>
+}
+
+/** One row of `pnpm bench:scale --size <n>` (docs: bench/README.md, "Scale"). */
+export interface ScaleFigures {
+  size: number
+  /** The command as typed: `pnpm bench:scale --size 1000000`. */
+  command: string
+  /** When it started, ISO 8601. */
+  date: string
+  wallMs: number
+  machine: Machine
+  /** 1-minute load average at the start and at the end. */
+  load: { start: number; end: number }
+  core: CoreVersion
+  libraries: Record<string, string>
+  /** `--max-old-space-size` of every process of the row, MiB. */
+  heapLimitMb: number
+  seed: number
+  /** Profiles per `add` call (and per generated batch). */
+  batch: number
+  ours?: OursAtScale
+  loaded?: LoadAtScale
+  flexsearch?: FlexSearchAtScale
+  /** Why a process gave no figures (not run, failed, stopped by the memory guard). */
+  notMeasured: Partial<Record<ScaleProcessName, string>>
+  /** Absent when no earlier run measured ours at this size. */
+  previous?: PreviousFigures
 }
 
 /** Whether other work competed with the run: a load average above the number of cores. */
@@ -112,12 +225,22 @@ export function readFigures(path: string, what: string): RunFigures {
     )
   }
   const run = JSON.parse(text) as Partial<RunFigures>
-  if (run.format !== FIGURES_FORMAT) {
+  if (!READABLE_FORMATS.includes(run.format as string)) {
     throw new Error(
-      `${path}: format ${JSON.stringify(run.format)}, but this suite reads ${FIGURES_FORMAT}; measure it again.`,
+      `${path}: format ${JSON.stringify(run.format)}, but this suite reads ${READABLE_FORMATS.join(' and ')}; measure it again.`,
     )
   }
+  run.format = FIGURES_FORMAT
   return run as RunFigures
+}
+
+/** The figures file at `path`, or undefined when there is none or it cannot be read. */
+export function figuresIfAny(path: string): RunFigures | undefined {
+  try {
+    return readFigures(path, 'figures')
+  } catch {
+    return undefined
+  }
 }
 
 /** Serialises figures the way they are committed: two-space JSON, one trailing newline. */

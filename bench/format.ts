@@ -1,4 +1,6 @@
-/** Number formats shared by the report and the chart. */
+/** Number formats and names shared by the reports and the chart. */
+import type { Latency } from './measure.js'
+import type { PeerName } from './scenario.js'
 
 /** Milliseconds, 3 significant figures; below 0.01 ms in microseconds. */
 export function ms(value: number): string {
@@ -30,4 +32,25 @@ export function sizeLabel(size: number): string {
   if (size >= 1_000_000 && size % 1_000_000 === 0) return `${size / 1_000_000}M`
   if (size >= 1000 && size % 1000 === 0) return `${size / 1000}k`
   return String(size)
+}
+
+/** Short table titles, with the major.minor version that ran: `FlexSearch 0.8`. */
+export function peerTitles(libraries: Record<string, string>): Record<PeerName, string> {
+  const v = (name: string) => {
+    const version = libraries[name]
+    return version === undefined || version === '?' ? '' : ` ${version.split('.').slice(0, 2).join('.')}`
+  }
+  return {
+    flexsearch: `FlexSearch${v('flexsearch')}`,
+    orama: `Orama${v('@orama/orama')}`,
+    minisearch: `MiniSearch${v('minisearch')}`,
+    oracle: 'oracle',
+  }
+}
+
+/** Half the range of the round p50s, relative to the p50: `±4%`; `—` with a single round. */
+export function spreadLabel(latency: Latency): string {
+  const r = latency.rounds
+  if (r.length < 2 || !(latency.p50 > 0)) return '—'
+  return `±${((50 * (Math.max(...r) - Math.min(...r))) / latency.p50).toFixed(0)}%`
 }

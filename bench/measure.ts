@@ -5,6 +5,8 @@ import { Bench } from 'tinybench'
 export interface Latency {
   /** Over the samples of every round together. */
   p50: number
+  /** Absent from figures of format 1, which did not record it. */
+  p90?: number
   p99: number
   mean: number
   samples: number
@@ -73,6 +75,7 @@ export function latencyOf(rounds: readonly (readonly number[])[]): Latency {
   const all = sorted(pooled)
   return {
     p50: quantile(all, 0.5),
+    p90: quantile(all, 0.9),
     p99: quantile(all, 0.99),
     mean: all.reduce((sum, v) => sum + v, 0) / all.length,
     samples: all.length,

@@ -7,8 +7,9 @@ import {
   type RunFigures,
   wasBusy,
 } from './figures.js'
-import { bytes, ms, seconds, sizeLabel, speedup } from './format.js'
-import type { Budget, Latency } from './measure.js'
+import { bytes, ms, peerTitles, seconds, sizeLabel, speedup, spreadLabel } from './format.js'
+import type { Budget } from './measure.js'
+import { scaleMarkdown } from './scale/report.js'
 import { PEERS, type PeerName } from './scenario.js'
 import { QUERY_SCENARIOS } from './scenarios.js'
 
@@ -148,6 +149,9 @@ export function resultsMarkdown(run: RunFigures, source: string): string {
       '`node --expose-gc --max-old-space-size=16000 bench/dist/bench/profile.js 1000000 q3,q4`.',
     '',
   )
+
+  // The scale rows (`pnpm bench:scale`), measured apart.
+  push(...scaleMarkdown(run, source))
 
   // Latency.
   const peersRun = PEERS.filter((p) => run.sizes.some((s) => s.engines.some((e) => e.engine === p)))
@@ -340,25 +344,13 @@ function coreLine(run: RunFigures): string {
 function howToRun(): string {
   return (
     'To measure again: `pnpm bench` (10k, 100k, 1M; about 15 minutes) or `pnpm bench:quick` (10k, 100k); ' +
-    'either rewrites results.json and this file. To render this file and latency.svg again from ' +
+    'either rewrites results.json and this file, keeping its scale rows. `pnpm bench:scale --size <members>` ' +
+    'measures one [scale row](#scale-build-memory-snapshots-issue-14) (1M by default) and adds it. ' +
+    'To render this file and latency.svg again from ' +
     'results.json without measuring: `pnpm bench:render`. See [README.md](README.md). The HTTP service ' +
     'under load (`pnpm bench:server`: autocannon on 127.0.0.1, the same query classes at 100k members) has ' +
     'its own figures and file: [SERVER-RESULTS.md](SERVER-RESULTS.md).'
   )
-}
-
-/** Short table titles, with the major.minor version that ran: `FlexSearch 0.8`. */
-function peerTitles(libraries: Record<string, string>): Record<PeerName, string> {
-  const v = (name: string) => {
-    const version = libraries[name]
-    return version === undefined || version === '?' ? '' : ` ${version.split('.').slice(0, 2).join('.')}`
-  }
-  return {
-    flexsearch: `FlexSearch${v('flexsearch')}`,
-    orama: `Orama${v('@orama/orama')}`,
-    minisearch: `MiniSearch${v('minisearch')}`,
-    oracle: 'oracle',
-  }
 }
 
 function budgetLine(b: Budget): string {
@@ -379,11 +371,4 @@ function budgetLine(b: Budget): string {
 
 function dedupe(items: string[]): string[] {
   return [...new Set(items)]
-}
-
-/** Half the range of the round p50s, relative to the p50: `±4%`; `—` with a single round. */
-export function spreadLabel(latency: Latency): string {
-  const r = latency.rounds
-  if (r.length < 2 || !(latency.p50 > 0)) return '—'
-  return `±${((50 * (Math.max(...r) - Math.min(...r))) / latency.p50).toFixed(0)}%`
 }

@@ -9,7 +9,7 @@
  * without measuring, on any machine: the figures carry the machine they were measured on.
  */
 import { writeFileSync } from 'node:fs'
-import { figuresJson, RESULTS_FILE, readFigures } from './figures.js'
+import { figuresIfAny, figuresJson, RESULTS_FILE, readFigures } from './figures.js'
 import { log } from './measure.js'
 import { render } from './render.js'
 import { measure, typedCommand } from './suite.js'
@@ -30,7 +30,10 @@ if (args.includes('--render')) {
   )
 } else {
   const mode = args.includes('--quick') ? 'quick' : 'full'
+  // The scale rows are measured apart (`pnpm bench:scale`, minutes to hours): a suite run keeps them.
+  const scale = figuresIfAny(RESULTS_FILE)?.scale
   const run = measure({ mode, command: typedCommand('run.js', args) })
+  if (scale !== undefined && scale.length > 0) run.scale = scale
   writeFileSync(RESULTS_FILE, figuresJson(run))
   await render(run, RESULTS_FILE)
   log(`wrote bench/results.json, bench/RESULTS.md and bench/latency.svg (${mode} run of ${run.date})`)

@@ -117,12 +117,13 @@ export function measure({ mode, command, only, tag = mode }: MeasureOptions): Ru
   }
 }
 
-function round2(value: number): number {
+/** A load average as the figures keep it: two decimals. */
+export function round2(value: number): number {
   return Math.round(value * 100) / 100
 }
 
 /** A hash of the compiled core every child loads, to notice a rebuild in the middle of a run. */
-function coreFingerprint(): string {
+export function coreFingerprint(): string {
   const hash = createHash('sha256')
   const dist = `${rootDir}packages/core/dist`
   const files = readdirSync(dist, { recursive: true, encoding: 'utf8' })
@@ -151,7 +152,8 @@ export function gitState(paths: readonly string[] = ['packages/core/src']): {
   }
 }
 
-function versions(): Record<string, string> {
+/** Versions of tinybench and the peer libraries, as installed. */
+export function versions(): Record<string, string> {
   const version = (name: string) => {
     try {
       const manifest = readFileSync(`${BENCH_DIR}node_modules/${name}/package.json`, 'utf8')

@@ -5,11 +5,9 @@
  */
 import type { SearchRequestObject } from '@people-search/core'
 import { Rng } from '@people-search/sample'
-import type { Corpus } from './corpus.js'
+import type { CaseSource } from './corpus.js'
 import { publicCurrentCompanies, publicWords } from './public-text.js'
 
-/** How many members the vocabulary is counted over (the first ones: members are i.i.d.). */
-const VOCABULARY_SAMPLE = 5_000
 /** How many of the most frequent tokens count as "frequent vocabulary". */
 const FREQUENT = 200
 /** Function words: frequent, but nobody searches for them. */
@@ -32,8 +30,9 @@ export interface Vocabulary {
   locations: string[]
 }
 
-export function vocabulary(corpus: Corpus): Vocabulary {
-  const sample = corpus.profiles.slice(0, Math.min(corpus.size, VOCABULARY_SAMPLE))
+/** Counted over the corpus's leading profiles (`LEADING_PROFILES`). */
+export function vocabulary(corpus: CaseSource): Vocabulary {
+  const sample = corpus.leading
   const df = new Map<string, number>()
   const distinct: string[][] = []
   const companies = new Map<string, number>()
@@ -94,7 +93,7 @@ export interface QueryCase {
 
 /** Everything a scenario draws its cases from. */
 export interface World {
-  corpus: Corpus
+  corpus: CaseSource
   vocabulary: Vocabulary
   /** A fresh PRNG per scenario, seeded from the scenario's name. */
   rng: Rng
@@ -126,6 +125,6 @@ export function seedOf(name: string): number {
   return h >>> 0
 }
 
-export function worldFor(corpus: Corpus, vocabulary: Vocabulary, scenario: string): World {
+export function worldFor(corpus: CaseSource, vocabulary: Vocabulary, scenario: string): World {
   return { corpus, vocabulary, rng: new Rng(seedOf(`${corpus.seed}:${scenario}`)) }
 }

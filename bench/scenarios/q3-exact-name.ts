@@ -33,7 +33,7 @@ export const q3: QueryScenario = {
   cases(world) {
     const cases: QueryCase[] = []
     for (let k = 0; k < CASES; k++) {
-      const member = world.corpus.profiles[randomMember(world)]
+      const member = world.corpus.nameOf(randomMember(world))
       cases.push({
         viewer: world.corpus.ids[randomMember(world)],
         request: { 'first-name': member.firstName, 'last-name': member.lastName },

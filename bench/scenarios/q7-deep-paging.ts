@@ -24,8 +24,7 @@ export const q7: QueryScenario = {
   cases(world) {
     const { corpus } = world
     const executives: number[] = []
-    for (let i = 0; i < corpus.size; i++)
-      if (corpus.profiles[i].accountLevel === 'executive') executives.push(i)
+    for (let i = 0; i < corpus.size; i++) if (corpus.accountLevelOf(i) === 'executive') executives.push(i)
     executives.sort((a, b) => corpus.degree[b] - corpus.degree[a] || a - b)
     const viewers = executives.slice(0, 16)
     const word = world.vocabulary.keywords[0]
