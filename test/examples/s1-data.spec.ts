@@ -732,6 +732,43 @@ describe('§1.1 current-ness is judged against the clock of each search', () => 
     expect(before.ids).toEqual(['lea'])
   })
 
+  test('a compaction in steps: every answer during it and after it is the one without it', () => {
+    // One member copied per step, so the compaction spans the calls below (docs/architecture.md).
+    const options = { options: { compaction: { slack: 0, stepMembers: 1 } } }
+    const people = () => [
+      person('ann', 'Ann', 'Alder', { headline: 'Java developer' }),
+      person('bob', 'Bob', 'Brown', { headline: 'Java architect' }),
+      person('cat', 'Cat', 'Cole', { headline: 'Rust developer' }),
+    ]
+    const index = world(people(), { ...options, edges: [['ann', 'bob']], groups: { g: ['cat', ME] } })
+    const plain = world(people(), { edges: [['ann', 'bob']], groups: { g: ['cat', ME] } })
+    const same = () => {
+      for (const keywords of ['java', 'developer', 'cole'])
+        expect(ids(index, { keywords, facets: 'network' }), keywords).toEqual(
+          ids(plain, { keywords, facets: 'network' }),
+        )
+      expect(index.size).toBe(plain.size)
+    }
+    // Two rounds of replaces leave more dead slots than live ones: the compaction starts.
+    for (let round = 0; round < 2; round++) for (const p of people()) index.add(p)
+    same()
+    // During it: a replace of a member already copied, a new member and a link, then (once
+    // cat's copy is made) cat's removal.
+    for (const t of [index, plain]) {
+      t.add(person('ann', 'Ann', 'Alder', { headline: 'Go developer' }))
+      t.add(person('dee', 'Dee', 'Dunn', { headline: 'Java developer' }))
+      t.connect('dee', ME)
+      t.remove('cat')
+    }
+    same()
+    expect(ids(index, { keywords: 'java' })).toEqual(['bob', 'dee'])
+    // Enough steps to finish it: the answers stay the same.
+    for (let i = 0; i < 12; i++)
+      for (const t of [index, plain]) t.add(person('dee', 'Dee', 'Dunn', { headline: 'Java developer' }))
+    same()
+    expect(degreeOf(index, 'Bob', 'Brown')).toEqual(degreeOf(plain, 'Bob', 'Brown'))
+  })
+
   test('getPerson renders is-current by the clock of the call', () => {
     const { index, at } = clocked([leaving()])
     const current = () =>

@@ -276,6 +276,24 @@ describe('§3.7 every error of the public API is a PeopleSearchError, whatever t
       400,
       'invalid-argument',
     ],
+    [
+      'a compaction slack that is not an integer ≥ 0',
+      () => new PeopleIndex({ compaction: { slack: 0.5 } }),
+      400,
+      'invalid-argument',
+    ],
+    [
+      'a compaction step of no members',
+      () => new PeopleIndex({ compaction: { stepMembers: 0 } }),
+      400,
+      'invalid-argument',
+    ],
+    [
+      'compaction options that are not an object',
+      () => new PeopleIndex({ compaction: 5 as never }),
+      400,
+      'invalid-argument',
+    ],
   ]
 
   test.each(cases)('%s', (_, act, status, code) => {

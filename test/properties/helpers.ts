@@ -1,6 +1,7 @@
 import type { World } from '@people-search/conformance'
 import { degreeOf, type Materialized, Oracle, testGeocoder } from '@people-search/conformance'
 import {
+  type CompactionOptions,
   PeopleIndex,
   type SearchAnswer,
   type SearchRequest,
@@ -43,8 +44,9 @@ export function load<T extends Mutable>(target: T, world: World): T {
   return target
 }
 
-export function buildIndex(world: World): PeopleIndex {
-  return load(new PeopleIndex(optionsFor(world)), world)
+/** `compaction` tunes when the index compacts (tests make it start early and step slowly). */
+export function buildIndex(world: World, compaction?: CompactionOptions): PeopleIndex {
+  return load(new PeopleIndex({ ...optionsFor(world), ...(compaction ? { compaction } : {}) }), world)
 }
 
 export function buildOracle(world: World): Oracle {

@@ -151,6 +151,27 @@ function expectUnchanged(model: Model, real: Real, batch: Profile[]) {
   }
 }
 
+/**
+ * Every member added again as it is, one at a time, three times over: nothing a search sees
+ * changes, but each replace leaves a dead slot, so a compaction starts and, in small steps,
+ * copies members while others are replaced before and after their copy.
+ */
+class ChurnCommand implements Cmd {
+  /** `victim` is removed halfway, so a removal also falls between a copy and the end. */
+  constructor(readonly victim: string) {}
+  check = () => true
+  run(model: Model, real: Real): void {
+    for (let round = 0; round < 3; round++) {
+      for (const [at, profile] of [...model.profiles.values()].entries()) {
+        if (round === 1 && at === 2) new RemoveCommand(this.victim).run(model, real)
+        if (model.profiles.has(profile.id))
+          both(real, (t) => t.add(structuredClone(profile)), this.toString())
+      }
+    }
+  }
+  toString = () => `churn(removing ${this.victim})`
+}
+
 class RemoveCommand implements Cmd {
   constructor(readonly id: string) {}
   check = () => true
@@ -267,6 +288,8 @@ class CheckCommand implements Cmd {
   run(model: Model, real: Real): void {
     const world = worldOf(model)
     const fresh = buildIndex(world)
+    expect(real.index.size, 'size').toBe(model.profiles.size)
+    for (const id of IDS) expect(real.index.has(id), `has(${id})`).toBe(model.profiles.has(id))
     for (const plan of this.plans) {
       const m = materialize(plan, world)
       expect(indexAnswer(real.index, m), `live vs fresh: ${describeRequest(m)}`).toEqual(
@@ -291,6 +314,7 @@ const commandArbs = [
     )
     .map(([ps, asArray, breakage]) => new AddCommand(ps, asArray, breakage ?? undefined)),
   memberArb.map((id) => new RemoveCommand(id)),
+  memberArb.map((victim) => new ChurnCommand(victim)),
   fc.tuple(memberArb, memberArb).map(([a, b]) => new ConnectCommand(a, b)),
   fc.tuple(memberArb, memberArb).map(([a, b]) => new ConnectCommand(a, b)),
   memberArb.map((a) => new ConnectCommand(a, a)),
@@ -313,7 +337,12 @@ describe('updates (docs/spec.md §1.2, §7)', () => {
       fc.property(
         worldArb({ maxProfiles: 8, idPool: IDS }),
         fc.commands(commandArbs, { maxCommands: 30 }),
-        (initial, commands) => {
+        // Compactions that start as soon as dead slots outnumber live ones and copy a few
+        // members per step: updates and searches interleave with every stage of one.
+        fc.option(fc.record({ slack: fc.constant(0), stepMembers: fc.integer({ min: 1, max: 6 }) }), {
+          freq: 2,
+        }),
+        (initial, commands, compaction) => {
           const { caps, facetBucketLimit } = initial
           const options = { ...(caps ? { caps } : {}), ...(facetBucketLimit ? { facetBucketLimit } : {}) }
           const model: Model = {
@@ -323,7 +352,10 @@ describe('updates (docs/spec.md §1.2, §7)', () => {
             options,
           }
           fc.modelRun(
-            () => ({ model, real: { index: buildIndex(initial), oracle: buildOracle(initial) } }),
+            () => ({
+              model,
+              real: { index: buildIndex(initial, compaction ?? undefined), oracle: buildOracle(initial) },
+            }),
             [
               ...commands,
               new CheckCommand([

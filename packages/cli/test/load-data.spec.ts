@@ -14,7 +14,7 @@ beforeAll(async () => {
   dir = await mkdtemp(join(tmpdir(), 'people-search-data-'))
 })
 
-async function file(name: string, content: string): Promise<string> {
+async function file(name: string, content: string | Uint8Array): Promise<string> {
   const path = join(dir, name)
   await writeFile(path, content)
   return path
@@ -23,7 +23,7 @@ async function file(name: string, content: string): Promise<string> {
 const jsonLines = (records: unknown[]) => `${records.map((record) => JSON.stringify(record)).join('\n')}\n`
 
 /** The message of the DataError that loading `content` ends with, the file named `name`. */
-async function refusal(name: string, content: string): Promise<string> {
+async function refusal(name: string, content: string | Uint8Array): Promise<string> {
   const path = await file(name, content)
   const error = await loadDataFile(path, { name }).then(
     () => undefined,
@@ -209,17 +209,37 @@ describe('loading snapshots (docs/spec.md §7)', () => {
     expect(javaFor(index, 'bob')).toEqual(javaFor(saved, 'bob'))
   })
 
-  it('a truncated snapshot is refused with core’s message', async () => {
+  it('a truncated snapshot is refused with core’s message, of version 3 and of version 2', async () => {
     const saved = new PeopleIndex()
     saved.add([ann, bob])
     const path = join(dir, 'whole.snapshot')
     await saved.save(path)
-    const text = await readFile(path, 'utf8')
-    const cut = text.split('\n').slice(0, 2).join('\n')
-    expect(await refusal('cut.snapshot', cut)).toMatch(/^Snapshot .*cut\.snapshot is truncated: no trailer/)
-    expect(await refusal('bom.snapshot', `\uFEFF${text}`)).toMatch(
+    const bytes = await readFile(path)
+    expect(await refusal('cut.snapshot', bytes.subarray(0, bytes.length - 1))).toMatch(
+      /^Snapshot .*cut\.snapshot is \d+ bytes where its section table says \d+: truncated/,
+    )
+    expect(await refusal('bom.snapshot', Buffer.concat([Buffer.from('\uFEFF'), bytes]))).toMatch(
       /^bom\.snapshot is a snapshot with a byte-order mark/,
     )
+    const header = JSON.stringify({ header: { format: 'people-search-snapshot', version: 2 } })
+    expect(await refusal('cut2.snapshot', `${header}\n${JSON.stringify({ profile: ann })}\n`)).toMatch(
+      /^Snapshot .*cut2\.snapshot is truncated: no trailer/,
+    )
+  })
+
+  it('a version 3 snapshot is told by its header line like every version, whatever binary follows it', async () => {
+    // Section bytes with no newline in the first 64 KiB, and bytes that are not UTF-8.
+    const saved = new PeopleIndex()
+    saved.add([ann, { ...bob, summary: `${'\u00ff'.repeat(70_000)} java` }])
+    const path = join(dir, 'binary.snapshot')
+    await saved.save(path)
+    const bytes = await readFile(path)
+    expect(bytes.subarray(0, 59).toString('latin1')).toBe(
+      '{"header":{"format":"people-search-snapshot","version":3}}\n',
+    )
+    const { index, format } = await loadDataFile(path)
+    expect(format).toBe('snapshot')
+    expect(javaFor(index, 'ann')).toEqual(javaFor(saved, 'ann'))
   })
 })
 

@@ -292,6 +292,17 @@ export const ERROR_CATALOGUE = Object.freeze({
     'Snapshot <path> cannot be written: a record of <size> bytes is over the limit of <max>',
   ),
   'snapshot-write-failed': entry('badSnapshot', 'Snapshot <path> cannot be written: <cause>'),
+  // Version 3 (snapshot/binary-format.ts): a section table, checksummed sections, references.
+  'snapshot-image-table': entry('badSnapshot', 'Snapshot <path> has a malformed section table: <problem>'),
+  'snapshot-image-size': entry(
+    'badSnapshot',
+    'Snapshot <path> is <size> bytes where its section table says <expected>: truncated, or with data after its sections',
+  ),
+  'snapshot-image-checksum': entry(
+    'badSnapshot',
+    'Snapshot <path> is corrupted: the checksum of section <section> does not match',
+  ),
+  'snapshot-image-invalid': entry('badSnapshot', 'Snapshot <path> holds an invalid <section>: <problem>'),
 
   // sourceFailed: docs/spec.md §6.1, refreshing from a profile source.
   'no-profile-source': entry('sourceFailed', 'No profile source is configured'),

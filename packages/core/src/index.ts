@@ -41,7 +41,12 @@ export type {
 } from './model/profile.js'
 export { SECTIONS } from './model/profile.js'
 export { validateProfile, validateProfiles } from './model/validate-profile.js'
-export type { ConnectManyInput, PeopleIndexOptions, SearchOptions } from './people-index.js'
+export type {
+  CompactionOptions,
+  ConnectManyInput,
+  PeopleIndexOptions,
+  SearchOptions,
+} from './people-index.js'
 export { DEFAULT_CAPS, PeopleIndex } from './people-index.js'
 export type {
   PersonActivity,

@@ -25,10 +25,11 @@ import type { SearchAnswer } from './query/search-answer.js'
 import { reachesEveryone } from './query/search-plan.js'
 import type { FacetCode, SearchQuery, SearchRequest } from './query/search-query.js'
 import type { PersonDocument, SearchResult } from './result.js'
-import { captureSnapshot } from './snapshot/capture-snapshot.js'
+import { captureImage } from './snapshot/capture-image.js'
 import { loadSnapshot } from './snapshot/load-snapshot.js'
-import { writeSnapshot } from './snapshot/write-snapshot.js'
+import { writeImage } from './snapshot/write-image.js'
 import { ACCOUNT_LEVELS } from './store/columns.js'
+import { Compaction } from './store/compaction.js'
 import { NetworkCache } from './store/network.js'
 import { IndexStore } from './store/store.js'
 
@@ -53,6 +54,21 @@ export interface PeopleIndexOptions {
   secret?: Uint8Array | string
   /** Where `lookupProfile` with `use_cache=if-recent` gets fresh copies (docs/spec.md §6.1). */
   source?: ProfileSource
+  /**
+   * When the index compacts and how much each step does. Replaces, removes and members the clock
+   * re-judges leave dead slots; once they outnumber the live ones by `slack` (default 1024), a
+   * compaction copies the live members to a new store in steps of at most `stepMembers`
+   * (default 256, and about 8 ms), one after each add or remove and more while the process is
+   * idle, so that no call waits for a whole rebuild (docs/architecture.md).
+   */
+  compaction?: CompactionOptions
+}
+
+export interface CompactionOptions {
+  /** Dead slots beyond the live count that start a compaction: an integer ≥ 0. */
+  slack?: number
+  /** The most members one step copies: an integer ≥ 1. */
+  stepMembers?: number
 }
 
 export interface SearchOptions {
@@ -67,8 +83,12 @@ export const DEFAULT_CAPS: Readonly<Record<AccountLevel, number>> = {
   executive: 700,
 }
 
-/** Rebuild once dead slots outnumber live ones (and there are enough to matter). */
+/** Compact once dead slots outnumber live ones (and there are enough to matter). */
 const COMPACT_SLACK = 1024
+/** A step of a compaction copies at most this many members… */
+const STEP_MEMBERS = 256
+/** …and stops after about this many milliseconds: far below the 50 ms issue 14 allows a call. */
+const STEP_MS = 8
 
 /**
  * An in-memory index of member profiles that answers the legacy People Search API.
@@ -96,6 +116,12 @@ export class PeopleIndex {
   private readonly history = new ProfileHistory()
   /** Ids removed at least once, with their current incarnation: how often each was removed (docs/spec.md §6.2). */
   private readonly incarnations = new Map<string, number>()
+  /** The compaction under way, if any (store/compaction.ts). */
+  private compaction: Compaction | undefined
+  private readonly compactSlack: number
+  private readonly stepMembers: number
+  /** Whether an idle-time step is queued (`setImmediate`). */
+  private stepQueued = false
 
   constructor(given: PeopleIndexOptions = {}) {
     const options = readIndexOptions(given)
@@ -107,6 +133,8 @@ export class PeopleIndex {
     this.secret = options.secret === undefined ? randomBytes(32) : tokenSecret(options.secret)
     this.source = options.source
     this.store = new IndexStore(this.geocoder)
+    this.compactSlack = options.compaction?.slack ?? COMPACT_SLACK
+    this.stepMembers = options.compaction?.stepMembers ?? STEP_MEMBERS
   }
 
   /** Number of members in the index. */
@@ -142,10 +170,12 @@ export class PeopleIndex {
     const slot = this.liveSlot(id)
     if (slot === undefined) return false
     this.history.removed(this.store.profiles.get(slot) as OwnedProfile)
+    const now = this.now().getTime()
     this.store.graph.isolate(slot)
-    this.store.retire(slot, this.now().getTime())
+    this.store.retire(slot, now)
+    this.compaction?.removed(id, now)
     this.incarnations.set(id, this.incarnationOf(id) + 1)
-    this.compactIfWasteful()
+    this.compactIfWasteful(now)
     return true
   }
 
@@ -166,7 +196,7 @@ export class PeopleIndex {
    */
   connectMany(links: ConnectManyInput): void {
     const slots = readArgument('links', () => resolveLinks(links, (id) => this.slotOf(id)))
-    this.store.graph.connectMany(slots, slots.length / 2, this.store.slotCount)
+    this.store.graph.connectMany(slots, slots.length / 2)
   }
 
   /** Removes a connection; a pair that is not linked (an unknown member too) is left alone (docs/spec.md §8). */
@@ -330,7 +360,7 @@ export class PeopleIndex {
    */
   save(path: string): Promise<void> {
     if (typeof path !== 'string') return Promise.reject(invalidPath(path))
-    return writeSnapshot(path, captureSnapshot(this.store, this.history, this.incarnations))
+    return writeImage(path, captureImage(this.store, this.history, this.incarnations))
   }
 
   /**
@@ -347,6 +377,8 @@ export class PeopleIndex {
       joinGroup: (member, group) => index.joinGroup(member, group),
       restoreIncarnation: (record) => index.restoreIncarnation(path, record),
       history: index.history,
+      store: index.store,
+      incarnations: index.incarnations,
     })
     return index
   }
@@ -404,31 +436,59 @@ export class PeopleIndex {
    */
   private judge(): number {
     const now = this.now().getTime()
-    if (this.store.rejudge(now) > 0) this.compactIfWasteful(now)
+    // A search only starts a compaction; its steps run after writes and while idle.
+    if (this.store.rejudge(now) > 0 && this.compaction === undefined && this.wasteful())
+      this.startCompaction()
     return now
   }
 
-  // Dead slots linger in posting lists; rebuilding from the live profiles drops them.
+  // Dead slots linger in posting lists and columns; a compaction copies the live ones to a new
+  // store, a step at a time (store/compaction.ts).
   private compactIfWasteful(at?: number): void {
-    const old = this.store
-    const dead = old.slotCount - old.liveCount
-    if (dead <= old.liveCount + COMPACT_SLACK) return
-    const fresh = new IndexStore(this.geocoder)
-    fresh.versionCount = old.versionCount
-    const now = at ?? this.now().getTime()
-    const moved = new Map<number, number>()
-    for (let slot = 0; slot < old.slotCount; slot++) {
-      const profile = old.profiles.get(slot)
-      if (profile !== undefined) moved.set(slot, fresh.insert(profile, now, old.columns.version[slot]))
+    if (this.compaction === undefined) {
+      if (!this.wasteful()) return
+      this.startCompaction()
     }
-    for (const [from, to] of moved) {
-      for (const other of old.graph.neighboursOf(from)) {
-        if (other > from) fresh.graph.connect(to, moved.get(other) as number)
-      }
-      for (const group of old.graph.groupsOfMember(from)) fresh.graph.join(to, group)
-    }
-    this.store = fresh
+    this.compactionStep(at ?? this.now().getTime())
+  }
+
+  private wasteful(): boolean {
+    const { slotCount, liveCount } = this.store
+    return slotCount - liveCount > liveCount + this.compactSlack
+  }
+
+  private startCompaction(): void {
+    this.compaction = new Compaction(this.store, this.geocoder)
+    this.queueStep()
+  }
+
+  private compactionStep(now: number): void {
+    const compaction = this.compaction
+    if (compaction === undefined) return
+    compaction.step(now, { members: this.stepMembers, until: performance.now() + STEP_MS })
+    if (!compaction.done) return
+    this.store = compaction.finish()
+    this.compaction = undefined
     this.networks.clear()
+  }
+
+  // Idle-time steps, so that a compaction ends even when no write comes. The timer does not
+  // keep the process alive, and a step never throws (store.ts `insert`), nor may one here: a
+  // failing step drops the compaction, and the old store, still whole, stays.
+  private queueStep(): void {
+    if (this.stepQueued) return
+    this.stepQueued = true
+    setImmediate(() => {
+      this.stepQueued = false
+      if (this.compaction === undefined) return
+      try {
+        this.compactionStep(this.now().getTime())
+      } catch {
+        this.compaction = undefined
+        return
+      }
+      if (this.compaction !== undefined) this.queueStep()
+    }).unref()
   }
 }
 
@@ -457,10 +517,8 @@ function readIndexOptions(given: unknown): PeopleIndexOptions {
   if (given === undefined) return {}
   return readArgument('index options', () => {
     if (typeof given !== 'object' || given === null) badOption('options', given, 'an object')
-    const { now, geocoder, caps, facetBucketLimit, networkCacheBytes, secret, source } = given as Record<
-      string,
-      unknown
-    >
+    const { now, geocoder, caps, facetBucketLimit, networkCacheBytes, secret, source, compaction } =
+      given as Record<string, unknown>
     const options: PeopleIndexOptions = {}
     if (now !== undefined) {
       if (typeof now !== 'function') badOption('now', now, 'a function returning a Date')
@@ -487,6 +545,7 @@ function readIndexOptions(given: unknown): PeopleIndexOptions {
       if (!hasMethods(source, 'fetch')) badOption('source', source, 'a ProfileSource')
       options.source = source as ProfileSource
     }
+    if (compaction !== undefined) options.compaction = readCompaction(compaction)
     return options
   })
 }
@@ -515,6 +574,23 @@ function readCaps(caps: unknown): Partial<Record<AccountLevel, number>> {
     if (cap === undefined) continue
     if (!Number.isSafeInteger(cap) || (cap as number) < 0) badOption(`caps.${level}`, cap, 'an integer ≥ 0')
     own[level] = cap as number
+  }
+  return own
+}
+
+function readCompaction(given: unknown): CompactionOptions {
+  if (typeof given !== 'object' || given === null) badOption('compaction', given, 'an object')
+  const { slack, stepMembers } = given as Record<string, unknown>
+  const own: CompactionOptions = {}
+  if (slack !== undefined) {
+    if (!Number.isSafeInteger(slack) || (slack as number) < 0)
+      badOption('compaction.slack', slack, 'an integer ≥ 0')
+    own.slack = slack as number
+  }
+  if (stepMembers !== undefined) {
+    if (!Number.isSafeInteger(stepMembers) || (stepMembers as number) < 1)
+      badOption('compaction.stepMembers', stepMembers, 'an integer ≥ 1')
+    own.stepMembers = stepMembers as number
   }
   return own
 }

@@ -73,6 +73,30 @@ export class ProfileHistory {
   idsWithUrl(url: string, current: () => Iterable<Profile>): readonly string[] {
     return this.urls.idsWithUrl(url, current)
   }
+
+  /**
+   * The earlier versions (member by member, oldest first) and the add times, as they are now (a
+   * snapshot's image): new lists, so pruning after the call changes nothing in them; the versions
+   * themselves never change. The URL index is not in it: it is built on the first lookup by URL.
+   */
+  exportImage(): ProfileHistoryImage {
+    const versions: ProfileVersion[] = []
+    for (const list of this.versions.values()) for (const version of list) versions.push(version)
+    return { versions, added: [...this.addedAt] }
+  }
+
+  /** Makes this history, which must be new, hold `image` (checked by the caller: every id a current member's). */
+  importImage(image: ProfileHistoryImage): void {
+    for (const version of image.versions) this.restoreVersion(version)
+    for (const [id, time] of image.added) this.addedAt.set(id, time)
+  }
+}
+
+/** What `ProfileHistory.exportImage` gives. */
+export interface ProfileHistoryImage {
+  readonly versions: readonly ProfileVersion[]
+  /** When each current version without a usable `updatedAt` was added: `[id, ms since the epoch]`. */
+  readonly added: readonly (readonly [string, number])[]
 }
 
 // A version too old to backfill from is never needed again; the cap bounds a member edited often.

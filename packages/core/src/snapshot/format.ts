@@ -1,7 +1,9 @@
 import type { Profile } from '../model/profile.js'
 
 /**
- * A snapshot is JSON lines: a header, one line per record, and a trailer with the record count
+ * Versions 1 and 2 of the snapshot format, which `load` still reads (`save` writes version 3,
+ * binary-format.ts; `writeSnapshot` still writes version 2, for tests and tools). Such a snapshot
+ * is JSON lines: a header, one line per record, and a trailer with the record count
  * (header included) and the SHA-256 of every line before it. Lines keep a million profiles far
  * below V8's maximum string length; the trailer makes truncation and corruption detectable
  * before anything is used.
@@ -14,8 +16,9 @@ import type { Profile } from '../model/profile.js'
  * and have no earlier versions.
  */
 export const SNAPSHOT_FORMAT = 'people-search-snapshot'
+/** The version `writeSnapshot` writes (JSON lines). */
 export const SNAPSHOT_VERSION = 2
-/** Versions `load` reads. */
+/** The JSON-lines versions `load` reads (version 3 is told by its exact first bytes, load-snapshot.ts). */
 export const SNAPSHOT_VERSIONS: readonly number[] = [1, 2]
 
 /**

@@ -32,6 +32,19 @@ export async function readSnapshot(
   path: string,
   accept: (record: SnapshotRecord, line: number) => void,
 ): Promise<number> {
+  return openSnapshot(path, (handle) => readRecords(path, handle, accept))
+}
+
+/**
+ * Opens the file at `path` for reading a snapshot of any version: it must be a regular file (not
+ * a device, FIFO or directory, told by fstat on the open file). `use` gets the handle, at
+ * position 0, and the file's size; the handle is closed once it is done. A failure to open or
+ * read is `snapshot-unreadable`; `badSnapshot` errors `use` throws pass through.
+ */
+export async function openSnapshot<T>(
+  path: string,
+  use: (handle: FileHandle, size: number) => Promise<T>,
+): Promise<T> {
   let handle: FileHandle
   try {
     handle = await open(path, OPEN_FLAGS)
@@ -41,7 +54,7 @@ export async function readSnapshot(
   try {
     const stats = await handle.stat()
     if (!stats.isFile()) fail('snapshot-not-a-file', { path, type: fileType(stats) })
-    return await readRecords(path, handle, accept)
+    return await use(handle, stats.size)
   } catch (error) {
     if (error instanceof PeopleSearchError) throw error
     return fail('snapshot-unreadable', { path, cause: error })
@@ -50,7 +63,11 @@ export async function readSnapshot(
   }
 }
 
-async function readRecords(
+/**
+ * The records of the JSON-lines snapshot (version 1 or 2) open as `handle`, read from its
+ * current position as `readSnapshot` describes; resolves with the version.
+ */
+export async function readRecords(
   path: string,
   handle: FileHandle,
   accept: (record: SnapshotRecord, line: number) => void,

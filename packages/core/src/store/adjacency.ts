@@ -176,6 +176,43 @@ export class Adjacency {
     for (let slot = 0; slot < this.length.length; slot++) held += this.length[slot]
     return 1 - held / this.arena.length
   }
+
+  /**
+   * The lists as they lie, copied (a snapshot's image): every slot's block and the arena up to
+   * its last block (the free tail after it is not kept).
+   */
+  exportImage(): AdjacencyImage {
+    return {
+      start: this.start.slice(),
+      length: this.length.slice(),
+      capacity: this.capacity.slice(),
+      arena: this.arena.slice(0, this.used),
+      abandoned: this.abandoned,
+    }
+  }
+
+  /**
+   * Makes this arena, which must be new, hold `image` as it is. The caller has checked it: the
+   * three block arrays of one length, every block with room inside the arena, each list no longer
+   * than its block.
+   */
+  importImage(image: AdjacencyImage): void {
+    this.start = image.start
+    this.length = image.length
+    this.capacity = image.capacity
+    this.arena = image.arena
+    this.used = image.arena.length
+    this.abandoned = image.abandoned
+  }
+}
+
+/** What `Adjacency.exportImage` gives: the list of slot s is `length[s]` values of `arena` from `start[s]`. */
+export interface AdjacencyImage {
+  readonly start: Uint32Array<ArrayBuffer>
+  readonly length: Uint32Array<ArrayBuffer>
+  readonly capacity: Uint32Array<ArrayBuffer>
+  readonly arena: Uint32Array<ArrayBuffer>
+  readonly abandoned: number
 }
 
 const EMPTY = new Uint32Array(0)

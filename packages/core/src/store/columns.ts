@@ -62,6 +62,61 @@ export class MemberColumns {
     this.firstItem = ensureCapacity(this.firstItem, capacity)
     this.itemCount = ensureCapacity(this.itemCount, capacity)
   }
+
+  /** Slots 0 … `slots` − 1 of every column, copied (a snapshot's image). */
+  exportImage(slots: number): MemberColumnsImage {
+    return {
+      alive: this.alive.slice(0, slots),
+      numConnections: this.numConnections.slice(0, slots),
+      numRecommenders: this.numRecommenders.slice(0, slots),
+      idKey: this.idKey.slice(0, slots),
+      dlPublic: this.dlPublic.slice(0, slots),
+      dlConnections: this.dlConnections.slice(0, slots),
+      firstKey: this.firstKey.slice(0, slots),
+      lastKey: this.lastKey.slice(0, slots),
+      location: this.location.slice(0, slots),
+      country: this.country.slice(0, slots),
+      industry: this.industry.slice(0, slots),
+      language: this.language.slice(0, slots),
+      version: this.version.slice(0, slots),
+      accountLevel: this.accountLevel.slice(0, slots),
+      lat: this.lat.slice(0, slots),
+      lon: this.lon.slice(0, slots),
+      postalKey: this.postalKey.slice(0, slots),
+      firstItem: this.firstItem.slice(0, slots),
+      itemCount: this.itemCount.slice(0, slots),
+    }
+  }
+
+  /** Takes the columns of `image` (all of one length; checked by the caller) as they are. */
+  importImage(image: MemberColumnsImage): void {
+    this.alive = image.alive
+    this.numConnections = image.numConnections
+    this.numRecommenders = image.numRecommenders
+    this.idKey = image.idKey
+    this.dlPublic = image.dlPublic
+    this.dlConnections = image.dlConnections
+    this.firstKey = image.firstKey
+    this.lastKey = image.lastKey
+    this.location = image.location
+    this.country = image.country
+    this.industry = image.industry
+    this.language = image.language
+    this.version = image.version
+    this.accountLevel = image.accountLevel
+    this.lat = image.lat
+    this.lon = image.lon
+    this.postalKey = image.postalKey
+    this.firstItem = image.firstItem
+    this.itemCount = image.itemCount
+  }
+}
+
+/** Every column of `MemberColumns`, as `exportImage` gives them. */
+export type MemberColumnsImage = {
+  readonly [K in keyof MemberColumns as MemberColumns[K] extends ArrayBufferView
+    ? K
+    : never]: MemberColumns[K]
 }
 
 /** Per-item attributes (positions and educations of every member), indexed by item id. */
@@ -86,4 +141,33 @@ export class ItemColumns {
     this.visibility = ensureCapacity(this.visibility, capacity)
     this.org = ensureCapacity(this.org, capacity)
   }
+
+  /** Items 0 … `length` − 1 of every column, copied (a snapshot's image). */
+  exportImage(): ItemColumnsImage {
+    const n = this.length
+    return {
+      slot: this.slot.slice(0, n),
+      kind: this.kind.slice(0, n),
+      current: this.current.slice(0, n),
+      turn: this.turn.slice(0, n),
+      visibility: this.visibility.slice(0, n),
+      org: this.org.slice(0, n),
+    }
+  }
+
+  /** Takes the columns of `image` (all of one length; checked by the caller) as they are. */
+  importImage(image: ItemColumnsImage): void {
+    this.slot = image.slot
+    this.kind = image.kind
+    this.current = image.current
+    this.turn = image.turn
+    this.visibility = image.visibility
+    this.org = image.org
+    this.length = image.slot.length
+  }
+}
+
+/** Every column of `ItemColumns`, as `exportImage` gives them. */
+export type ItemColumnsImage = {
+  readonly [K in keyof ItemColumns as ItemColumns[K] extends ArrayBufferView ? K : never]: ItemColumns[K]
 }

@@ -30,4 +30,25 @@ export class Dictionary {
   get size(): number {
     return this.values.length
   }
+
+  /** Every value by id, 0 (the empty string) included: a copy (a snapshot's image). */
+  exportImage(): string[] {
+    return this.values.slice()
+  }
+
+  /**
+   * Makes this dictionary, which must be new, hold `values` by id as `exportImage` gave them.
+   * Returns false when they are not a dictionary's (id 0 not empty, a value twice); it must then
+   * be dropped.
+   */
+  importImage(values: readonly string[]): boolean {
+    if (values.length === 0 || values[0] !== '') return false
+    for (let id = 1; id < values.length; id++) {
+      const value = values[id]
+      if (this.ids.has(value)) return false
+      this.values.push(value)
+      this.ids.set(value, id)
+    }
+    return true
+  }
 }

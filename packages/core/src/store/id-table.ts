@@ -157,6 +157,68 @@ export class IdTable {
       this.hashes[at] = oldHashes[i]
     }
   }
+
+  /**
+   * The ids of slots 0 … `slots` − 1 as plain arrays (a snapshot's image, snapshot/binary-format.ts):
+   * copies, so that later binds change nothing in them. The table is not part of it: `importImage`
+   * builds it again, which costs what checking a stored one would and is right by construction.
+   */
+  exportImage(slots: number): IdTableImage {
+    return {
+      bytes: this.bytes.slice(0, this.used),
+      start: this.start.slice(0, slots),
+      length: this.length.slice(0, slots),
+    }
+  }
+
+  /**
+   * Makes this table, which must be new, hold the ids of `image` (each slot's bytes within
+   * `image.bytes`: the caller has checked that) and bind every slot whose `live` entry is 1.
+   * Returns false when two live slots have one id; the table must then be dropped.
+   */
+  importImage(image: IdTableImage, live: Uint8Array): boolean {
+    this.bytes = image.bytes
+    this.used = image.bytes.length
+    this.start = image.start
+    this.length = image.length
+    let count = 0
+    for (let slot = 0; slot < image.start.length; slot++) count += live[slot] === 1 ? 1 : 0
+    let size = this.table.length
+    while ((count + 1) * 2 > size) size *= 2
+    this.table = new Int32Array(size)
+    this.hashes = new Int32Array(size)
+    this.mask = size - 1
+    const { table, hashes, mask } = this
+    for (let slot = 0; slot < image.start.length; slot++) {
+      if (live[slot] !== 1) continue
+      const hash = this.hashOfSlot(slot)
+      let at = hash & mask
+      for (; table[at] !== EMPTY; at = (at + 1) & mask)
+        if (hashes[at] === hash && this.compare(table[at] - 1, slot) === 0) return false
+      table[at] = slot + 1
+      hashes[at] = hash
+    }
+    this.count = count
+    return true
+  }
+
+  /** `hashOf` the id of `slot`, read from its bytes (an id's bytes are its code units). */
+  private hashOfSlot(slot: number): number {
+    const bytes = this.bytes
+    const start = this.start[slot]
+    const end = start + this.length[slot]
+    let hash = FNV_OFFSET
+    for (let i = start; i < end; i++) hash = Math.imul(hash ^ bytes[i], FNV_PRIME)
+    hash ^= hash >>> 15
+    return Math.imul(hash, 0x2c1b3c6d) ^ (hash >>> 12)
+  }
+}
+
+/** What `IdTable.exportImage` gives: each slot's id as `length[slot]` bytes of `bytes` from `start[slot]`. */
+export interface IdTableImage {
+  readonly bytes: Uint8Array<ArrayBuffer>
+  readonly start: Uint32Array<ArrayBuffer>
+  readonly length: Uint8Array<ArrayBuffer>
 }
 
 function hashOf(id: string): number {

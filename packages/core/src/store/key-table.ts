@@ -57,6 +57,30 @@ export class KeyTable {
       this.values[at] = oldValues[i]
     }
   }
+
+  /** The table as it is, copied (a snapshot's image): where each key lies is kept, not rebuilt. */
+  exportImage(): KeyTableImage {
+    return { keys: this.keys.slice(), values: this.values.slice() }
+  }
+
+  /**
+   * Makes this table hold `image` as it is. The caller has checked it: both arrays of one length,
+   * a power of two, at most half of the values non-zero (so every probe meets an empty entry).
+   */
+  importImage(image: KeyTableImage): void {
+    this.keys = image.keys
+    this.values = image.values
+    this.mask = image.values.length - 1
+    let count = 0
+    for (let at = 0; at < image.values.length; at++) if (image.values[at] !== 0) count++
+    this.count = count
+  }
+}
+
+/** What `KeyTable.exportImage` gives: entry `at` holds `values[at]` (0: empty) for `keys[at]`. */
+export interface KeyTableImage {
+  readonly keys: Float64Array<ArrayBuffer>
+  readonly values: Uint32Array<ArrayBuffer>
 }
 
 /** Mixes both halves of the key into the low bits that pick a position. */

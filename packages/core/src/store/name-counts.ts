@@ -41,6 +41,64 @@ export class NameCounts {
     const others = this.others.get(id)
     if (others !== undefined) yield* others
   }
+
+  /**
+   * The counts as plain arrays (a snapshot's image), copied: per id its first name ('' for none:
+   * a blank name is never counted) and that name's count, then every other name of every id as
+   * triples, in the maps' order.
+   */
+  exportImage(): NameCountsImage {
+    const ids = this.firstName.length
+    const firstNames: string[] = new Array(ids)
+    const firstCounts = new Float64Array(ids)
+    for (let id = 0; id < ids; id++) {
+      firstNames[id] = this.firstName[id] ?? ''
+      firstCounts[id] = this.firstCount[id] ?? 0
+    }
+    const otherIds: number[] = []
+    const otherNames: string[] = []
+    const otherCounts: number[] = []
+    for (const [id, names] of this.others) {
+      for (const [name, count] of names) {
+        otherIds.push(id)
+        otherNames.push(name)
+        otherCounts.push(count)
+      }
+    }
+    return {
+      firstNames,
+      firstCounts,
+      otherIds: Float64Array.from(otherIds),
+      otherNames,
+      otherCounts: Float64Array.from(otherCounts),
+    }
+  }
+
+  /** Makes these counts, which must be new, hold `image` (arrays of matching lengths: checked by the caller). */
+  importImage(image: NameCountsImage): void {
+    const { firstNames, firstCounts, otherIds, otherNames, otherCounts } = image
+    for (let id = 0; id < firstNames.length; id++) {
+      this.firstName.push(firstNames[id] === '' ? undefined : firstNames[id])
+      this.firstCount.push(firstCounts[id])
+    }
+    for (let i = 0; i < otherIds.length; i++) {
+      let names = this.others.get(otherIds[i])
+      if (names === undefined) {
+        names = new Map()
+        this.others.set(otherIds[i], names)
+      }
+      names.set(otherNames[i], otherCounts[i])
+    }
+  }
+}
+
+/** What `NameCounts.exportImage` gives. */
+export interface NameCountsImage {
+  readonly firstNames: readonly string[]
+  readonly firstCounts: Float64Array<ArrayBuffer>
+  readonly otherIds: Float64Array<ArrayBuffer>
+  readonly otherNames: readonly string[]
+  readonly otherCounts: Float64Array<ArrayBuffer>
 }
 
 /** The most frequent name, ties to the smallest in code-unit order; undefined when none. */

@@ -125,18 +125,24 @@ class FullView implements NetworkView {
     bits: Uint32Array,
   ) {
     degrees[viewer] = SELF
-    const firsts = graph.neighboursOf(viewer)
+    // The lists hold nodes (store/graph.ts); each is marked at its member's current slot.
+    const firsts = graph.linksOfNode(graph.nodeOf(viewer))
+    const slotOf = graph.slotOfNode
     const words = (degrees.length + 31) >>> 5
     const firstBits = new Uint32Array(words)
+    const first = new Uint32Array(firsts.length)
     let size = 0
-    for (const f of firsts) {
+    for (let i = 0; i < firsts.length; i++) {
+      const f = slotOf[firsts[i]]
+      first[i] = f
       degrees[f] = FIRST
       size++
       bits[f >>> 5] |= 1 << (f & 31)
       firstBits[f >>> 5] |= 1 << (f & 31)
     }
-    for (const f of firsts) {
-      for (const s of graph.neighboursOf(f)) {
+    for (const node of firsts) {
+      for (const other of graph.linksOfNode(node)) {
+        const s = slotOf[other]
         if (degrees[s] !== NONE) continue
         degrees[s] = SECOND
         size++
@@ -148,7 +154,7 @@ class FullView implements NetworkView {
     this.networkBits = bits.slice(0, words)
     this.firstBits = firstBits
     this.network = drainBits(bits, size)
-    this.first = Uint32Array.from(firsts).sort()
+    this.first = first.sort()
     this.graph = graph
     this.bytes = degrees.length + 8 * words + 4 * (this.network.length + this.first.length)
   }
@@ -188,7 +194,8 @@ class PointView implements NetworkView {
   readonly firstBits = undefined
   readonly network = new Uint32Array(0)
   readonly first: Uint32Array
-  private readonly firstSet: Set<number>
+  /** The viewer's connections, as nodes (store/graph.ts). */
+  private readonly firstNodes: Set<number>
   private readonly grouped: boolean
   private readonly memo = new Map<number, number>()
 
@@ -196,9 +203,12 @@ class PointView implements NetworkView {
     readonly viewer: number,
     private readonly graph: Graph,
   ) {
-    const firsts = graph.neighboursOf(viewer)
-    this.first = Uint32Array.from(firsts).sort()
-    this.firstSet = new Set(firsts)
+    const firsts = graph.linksOfNode(graph.nodeOf(viewer))
+    const slotOf = graph.slotOfNode
+    const first = new Uint32Array(firsts.length)
+    for (let i = 0; i < firsts.length; i++) first[i] = slotOf[firsts[i]]
+    this.first = first.sort()
+    this.firstNodes = new Set(firsts)
     this.grouped = graph.inAnyGroup(viewer)
   }
 
@@ -213,8 +223,9 @@ class PointView implements NetworkView {
 
   private compute(slot: number): number {
     if (slot === this.viewer) return SELF
-    if (this.firstSet.has(slot)) return FIRST
-    for (const other of this.graph.neighboursOf(slot)) if (this.firstSet.has(other)) return SECOND
+    const node = this.graph.nodeOf(slot)
+    if (this.firstNodes.has(node)) return FIRST
+    for (const other of this.graph.linksOfNode(node)) if (this.firstNodes.has(other)) return SECOND
     return this.grouped && this.graph.sharesGroup(this.viewer, slot) ? GROUP : NONE
   }
 }

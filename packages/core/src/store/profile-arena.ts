@@ -117,4 +117,43 @@ export class ProfileArena {
     this.lengths = lengths
     this.live = live
   }
+
+  /**
+   * What slots 0 … `slots` − 1 hold, as a snapshot's image (snapshot/binary-format.ts): the
+   * arena's chunks as views (bytes once written never change, byte-arena.ts), the positions and
+   * lengths copied, and the string table's list as it is now (strings never change either).
+   */
+  exportImage(slots: number): ProfileArenaImage {
+    return {
+      chunks: this.arena.exportChunks(),
+      chunkBytes: this.arena.chunkBytes,
+      positions: this.positions.slice(0, slots),
+      lengths: this.lengths.slice(0, slots),
+      strings: this.strings.all().slice(),
+    }
+  }
+
+  /**
+   * Makes this arena, which must be new, hold what `image` holds, its chunks adopted without a
+   * copy. The caller has checked the image: every record with a length lies inside its chunk
+   * and reads back a profile (store/profile-check.ts).
+   */
+  importImage(image: ProfileArenaImage): void {
+    this.arena = ByteArena.fromChunks(image.chunks, image.chunkBytes)
+    this.positions = image.positions
+    this.lengths = image.lengths
+    let live = 0
+    for (let slot = 0; slot < image.lengths.length; slot++) live += image.lengths[slot]
+    this.live = live
+    this.strings.importImage(image.strings)
+  }
+}
+
+/** What `ProfileArena.exportImage` gives: a slot's record is `lengths[slot]` bytes at `positions[slot]` (0: none). */
+export interface ProfileArenaImage {
+  readonly chunks: readonly Uint8Array[]
+  readonly chunkBytes: number
+  readonly positions: Float64Array<ArrayBuffer>
+  readonly lengths: Uint32Array<ArrayBuffer>
+  readonly strings: readonly string[]
 }

@@ -38,21 +38,21 @@ import type { StringTable } from './string-table.js'
  * (varuint count, the items) and map (varuint count, then key and value per entry).
  */
 
-const SPECIAL = 0
-const ASCII = 1
-const UTF8 = 2
-const UTF16 = 3
-const INTERNED = 4
-const UINT = 5
+export const SPECIAL = 0
+export const ASCII = 1
+export const UTF8 = 2
+export const UTF16 = 3
+export const INTERNED = 4
+export const UINT = 5
 
 // Heads of the SPECIAL values (payload · 8).
-const UNDEFINED = 0
-const FALSE = 8
-const TRUE = 16
-const NULL = 24
-const F64 = 32
-const LIST = 40
-const MAP = 48
+export const UNDEFINED = 0
+export const FALSE = 8
+export const TRUE = 16
+export const NULL = 24
+export const F64 = 32
+export const LIST = 40
+export const MAP = 48
 
 /** The largest UINT: its head, · 8 + 5, is still a safe integer. */
 const MAX_UINT = 2 ** 50 - 1
@@ -63,15 +63,15 @@ const MAX_UINT = 2 ** 50 - 1
  */
 export const MAX_INTERNED_LENGTH = 64
 
-const ABSENT = 0
-const PRESENT = 1
+export const ABSENT = 0
+export const PRESENT = 1
 
 /** A date is packed as 2 + ((year · 13 + month) · 32 + day), 0 for an absent month or day. */
-const GENERIC_DATE = 1
-const PACKED_DATE = 2
+export const GENERIC_DATE = 1
+export const PACKED_DATE = 2
 
 /** A visibility entry is one byte, section index · 4 + word index; these mark a key or word out of the lists. */
-const VISIBILITY_WORDS = ['public', 'connections', 'private'] as const
+export const VISIBILITY_WORDS = ['public', 'connections', 'private'] as const
 const OTHER_WORD = VISIBILITY_WORDS.length
 const OTHER_SECTION = SECTIONS.length
 const SECTION_INDEX: ReadonlyMap<string, number> = new Map(SECTIONS.map((section, i) => [section, i]))

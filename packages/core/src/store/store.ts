@@ -13,6 +13,14 @@ import { KeyTable } from './key-table.js'
 import { NameCounts } from './name-counts.js'
 import { Posting } from './postings.js'
 import { ProfileArena } from './profile-arena.js'
+import {
+  exportLists,
+  exportPostings,
+  listsOf,
+  postingsOf,
+  type StoreExport,
+  type StoreImage,
+} from './store-image.js'
 import { TransitionQueue } from './transitions.js'
 import { Vocabulary } from './vocabulary.js'
 
@@ -37,7 +45,6 @@ export class IndexStore {
   readonly profiles = new ProfileArena()
   readonly columns = new MemberColumns()
   readonly items = new ItemColumns()
-  readonly graph = new Graph()
 
   readonly vocabulary = new Vocabulary()
   /** Keyword postings by token id. */
@@ -84,7 +91,14 @@ export class IndexStore {
 
   private readonly analyzer = new ProfileAnalyzer(this.vocabulary)
 
-  constructor(private readonly geocoder: Geocoder) {}
+  /**
+   * `graph` is given when a compaction builds this store beside the one it replaces: the graph
+   * is in nodes, not slots (graph.ts), so it carries over whole and is renumbered at the end.
+   */
+  constructor(
+    private readonly geocoder: Geocoder,
+    readonly graph = new Graph(),
+  ) {}
 
   /**
    * Stores a validated copy in a new slot, judged against the clock `now`, and returns the slot;
@@ -182,8 +196,11 @@ export class IndexStore {
   retire(slot: number, now: number): void {
     const profile = this.profiles.get(slot) as OwnedProfile
     const analysis = this.analyzer.analyze(profile, now)
-    for (const id of analysis.touched)
-      if (analysis.tfPublic[id] > 0) (this.postings[id] as Posting).publicDocs--
+    for (const id of analysis.touched) {
+      // Always there for a profile this store indexed; a crafted snapshot's may lack one (issue 14).
+      const posting = this.postings[id]
+      if (posting !== undefined && analysis.tfPublic[id] > 0) posting.publicDocs--
+    }
     const { columns } = this
     if (columns.location[slot] !== 0)
       this.locationNames.add(columns.location[slot], profile.location?.name ?? '', -1)
@@ -294,6 +311,93 @@ export class IndexStore {
       lists[token] = list
     }
     if (list.last() !== item) list.push(item)
+  }
+
+  /**
+   * Everything the store holds as a snapshot's image (store-image.ts), taken now, so that later
+   * calls change nothing in it: whatever changes in place is copied (columns, the graph, tables);
+   * what is only ever appended to is taken by reference with its length (the profile arena's
+   * bytes, the strings, posting and name lists: store-image.ts `ListsExport`). Dead slots are in
+   * it, as they are here.
+   */
+  exportImage(): StoreExport {
+    const slots = this.slotCount
+    return {
+      slotCount: slots,
+      liveCount: this.liveCount,
+      versionCount: this.versionCount,
+      maxItemCount: this.maxItemCount,
+      publicLength: this.publicLength,
+      judgedAt: this.judgedAt,
+      ids: this.ids.exportImage(slots),
+      profiles: this.profiles.exportImage(slots),
+      columns: this.columns.exportImage(slots),
+      items: this.items.exportImage(),
+      graph: this.graph.exportImage(),
+      vocabulary: this.vocabulary.exportImage(),
+      postings: exportPostings(this.postings),
+      itemPostings: {
+        c: exportLists(this.itemPostings.c),
+        t: exportLists(this.itemPostings.t),
+        s: exportLists(this.itemPostings.s),
+      },
+      nameKeys: this.nameKeys.exportImage(),
+      locations: this.locations.exportImage(),
+      industries: this.industries.exportImage(),
+      orgs: this.orgs.exportImage(),
+      postalCodes: this.postalCodes.exportImage(),
+      firstNameSlots: exportLists(this.firstNameSlots),
+      lastNameSlots: exportLists(this.lastNameSlots),
+      fullNames: this.fullNames.exportImage(),
+      fullNameNext: this.fullNameNext.slice(0, slots),
+      locationNames: this.locationNames.exportImage(),
+      industryNames: this.industryNames.exportImage(),
+      orgNames: [this.orgNames[0].exportImage(), this.orgNames[1].exportImage()],
+      transitions: this.transitions.exportImage(),
+    }
+  }
+
+  /**
+   * Makes this store, which must be new, hold `image` (its arrays adopted, not copied), so that
+   * it answers and changes as the store that exported it would. The caller has checked every
+   * bound and reference of the image (snapshot/check-image.ts); what only building the tables
+   * finds (two live slots with one id, a dictionary value twice) returns false, and the store
+   * must then be dropped. Coordinates are the saved ones: the geocoder is not asked again.
+   */
+  importImage(image: StoreImage): boolean {
+    this.vocabulary.importImage(image.vocabulary)
+    if (
+      !this.ids.importImage(image.ids, image.columns.alive) ||
+      !this.graph.importImage(image.graph) ||
+      !this.nameKeys.importImage(image.nameKeys) ||
+      !this.locations.importImage(image.locations) ||
+      !this.industries.importImage(image.industries) ||
+      !this.orgs.importImage(image.orgs) ||
+      !this.postalCodes.importImage(image.postalCodes)
+    )
+      return false
+    this.profiles.importImage(image.profiles)
+    this.columns.importImage(image.columns)
+    this.items.importImage(image.items)
+    for (const posting of postingsOf(image.postings)) this.postings.push(posting)
+    for (const field of [COMPANY, TITLE, SCHOOL] as const)
+      for (const list of listsOf(image.itemPostings[field])) this.itemPostings[field].push(list)
+    for (const list of listsOf(image.firstNameSlots)) this.firstNameSlots.push(list as U32List)
+    for (const list of listsOf(image.lastNameSlots)) this.lastNameSlots.push(list as U32List)
+    this.fullNames.importImage(image.fullNames)
+    this.fullNameNext = image.fullNameNext
+    this.locationNames.importImage(image.locationNames)
+    this.industryNames.importImage(image.industryNames)
+    this.orgNames[0].importImage(image.orgNames[0])
+    this.orgNames[1].importImage(image.orgNames[1])
+    this.transitions.importImage(image.transitions)
+    this.slotCount = image.slotCount
+    this.liveCount = image.liveCount
+    this.versionCount = image.versionCount
+    this.maxItemCount = image.maxItemCount
+    this.publicLength = image.publicLength
+    this.judgedAt = image.judgedAt
+    return true
   }
 }
 

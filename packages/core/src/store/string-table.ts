@@ -50,6 +50,17 @@ export class StringTable {
   all(): readonly string[] {
     return this.strings
   }
+
+  /**
+   * Makes this table, which must be empty, hold `strings` as `from` would (a snapshot's list;
+   * the table's owner may not be replaced, as `ProfileArena.strings` is not).
+   */
+  importImage(strings: readonly string[]): void {
+    for (const text of strings) {
+      if (!this.ids.has(text)) this.ids.set(text, this.strings.length)
+      this.strings.push(text)
+    }
+  }
 }
 
 /**

@@ -54,4 +54,22 @@ export class TransitionQueue {
     slots[parent] = slot
     return top
   }
+
+  /** The heap as it is, copied (a snapshot's image). */
+  exportImage(): TransitionsImage {
+    return { instants: this.instants.slice(0, this.size), slots: this.slots.slice(0, this.size) }
+  }
+
+  /** Makes this queue, which must be empty, hold `image` (both arrays of one length: checked by the caller). */
+  importImage(image: TransitionsImage): void {
+    this.instants = image.instants
+    this.slots = image.slots
+    this.size = image.slots.length
+  }
+}
+
+/** What `TransitionQueue.exportImage` gives: a heap of `(instants[i], slots[i])`, earliest first. */
+export interface TransitionsImage {
+  readonly instants: Float64Array<ArrayBuffer>
+  readonly slots: Uint32Array<ArrayBuffer>
 }

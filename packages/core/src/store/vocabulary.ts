@@ -117,6 +117,19 @@ export class Vocabulary {
       this.hashes[at] = oldHashes[i]
     }
   }
+
+  /** Every token by id, 0 (the empty string) included: a copy (a snapshot's image). */
+  exportImage(): string[] {
+    return this.keys.slice()
+  }
+
+  /**
+   * Makes this vocabulary, which must be new, hold `keys` by id as `exportImage` gave them
+   * (`keys[0]` is the empty string: checked by the caller). The hash table is built again.
+   */
+  importImage(keys: readonly string[]): void {
+    for (let id = 1; id < keys.length; id++) this.insert(keys[id], hashString(keys[id]))
+  }
 }
 
 function isLetter(code: number): boolean {

@@ -4,6 +4,7 @@ import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { PeopleIndex, PeopleSearchError } from '../../src/index.js'
 import type { LookupParams } from '../../src/lookup/lookup-params.js'
+import { saveVersion2 } from './snapshot-kit.js'
 
 const DAY = 24 * 60 * 60 * 1000
 const T0 = Date.UTC(2026, 0, 10)
@@ -109,10 +110,10 @@ describe('a snapshot holds the earlier versions and times lookups depend on (doc
     expect((await loaded.lookupProfile({ profile_url: BOB_URL })).profile.headline).toBe('back')
   })
 
-  it('the snapshot lists add times and earlier versions as records of their own', async () => {
-    const { index } = history()
+  it('a version 2 snapshot lists add times and earlier versions as records of their own, and loads', async () => {
+    const { index, options } = history()
     const path = join(dir, 'index.snapshot')
-    await index.save(path)
+    await saveVersion2(index, path)
     const records = (await readFile(path, 'utf8'))
       .trim()
       .split('\n')
@@ -129,6 +130,9 @@ describe('a snapshot holds the earlier versions and times lookups depend on (doc
       'version',
       'end',
     ])
+    const loaded = await PeopleIndex.load(path, options)
+    for (const params of LOOKUPS)
+      expect(await outcome(loaded, params), JSON.stringify(params)).toEqual(await outcome(index, params))
   })
 
   it('a removed member leaves no history in the snapshot', async () => {

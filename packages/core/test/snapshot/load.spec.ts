@@ -151,11 +151,14 @@ describe('load refuses anything else with a badSnapshot error, never a crash (do
   it('a header of another format or of an unknown version is refused', async () => {
     const other = { header: { format: 'other-snapshot', version: 2 } }
     await expectRefused(await file(withTrailer([other, ANN])), 'snapshot-without-header')
-    const future = { header: { format: 'people-search-snapshot', version: 3 } }
+    const future = { header: { format: 'people-search-snapshot', version: 4 } }
     expect(await refusal(await file(withTrailer([future, ANN])))).toMatchObject({
       code: 'snapshot-version',
-      values: { version: '3' },
+      values: { version: '4' },
     })
+    // Version 3 is binary after this very header: JSON lines after it are no version 3 file.
+    const binary = { header: { format: 'people-search-snapshot', version: 3 } }
+    await expectRefused(await file(withTrailer([binary, ANN])), 'snapshot-image-size')
   })
 
   it('records of unknown kinds are refused, and so are records with two kinds', async () => {

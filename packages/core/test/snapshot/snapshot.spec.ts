@@ -62,26 +62,29 @@ describe('snapshots (docs/spec.md §7)', () => {
   it('a truncated snapshot is refused with a clear error', async () => {
     const path = join(dir, 'index.snapshot')
     await world().save(path)
-    const text = await readFile(path, 'utf8')
-    await writeFile(path, text.slice(0, text.lastIndexOf('{"end"')))
+    const bytes = await readFile(path)
+    await writeFile(path, bytes.subarray(0, bytes.length - 1))
     await expect(PeopleIndex.load(path)).rejects.toMatchObject({
-      code: 'snapshot-truncated',
+      code: 'snapshot-image-size',
       kind: 'badSnapshot',
       status: 500,
-      values: { path },
+      values: { path, size: String(bytes.length - 1), expected: String(bytes.length) },
     })
   })
 
   it('a snapshot with one changed character is refused as corrupted', async () => {
     const path = join(dir, 'index.snapshot')
     await world().save(path)
-    const text = await readFile(path, 'utf8')
-    await writeFile(path, text.replace('Java architect', 'Java archItect'))
+    const bytes = await readFile(path)
+    const at = bytes.indexOf('Java architect')
+    expect(at).toBeGreaterThan(0)
+    bytes[at + 9] = 'I'.charCodeAt(0)
+    await writeFile(path, bytes)
     const error = await PeopleIndex.load(path).catch((e: unknown) => e)
     expect(error).toBeInstanceOf(PeopleSearchError)
-    expect(error).toMatchObject({ code: 'snapshot-corrupted', kind: 'badSnapshot' })
+    expect(error).toMatchObject({ code: 'snapshot-image-checksum', kind: 'badSnapshot' })
     expect((error as PeopleSearchError).message).toBe(
-      `Snapshot ${path} is corrupted: its checksum or record count does not match`,
+      `Snapshot ${path} is corrupted: the checksum of section profiles.bytes does not match`,
     )
   })
 

@@ -38,7 +38,7 @@ describe('Graph', () => {
           }
           if (kind === 'connect') graph.connect(a, b)
           // A bulk of one pair, its repeat and a self-pair: repeats old and new are dropped.
-          else if (kind === 'connectMany') graph.connectMany(Uint32Array.of(a, b, b, a, a, a), 3, SLOTS)
+          else if (kind === 'connectMany') graph.connectMany(Uint32Array.of(a, b, b, a, a, a), 3)
           else if (kind === 'disconnect') graph.disconnect(a, b)
           else if (kind === 'isolate') graph.isolate(a)
           else graph.move(a, b)
@@ -69,7 +69,7 @@ describe('Graph', () => {
             many.connect(a, b)
           }
           for (const [a, b] of bulk) one.connect(a, b)
-          many.connectMany(Uint32Array.from(bulk.flat()), bulk.length, SLOTS)
+          many.connectMany(Uint32Array.from(bulk.flat()), bulk.length)
           for (let s = 0; s < SLOTS; s++) {
             const sorted = (g: Graph) => [...g.neighboursOf(s)].sort((p, q) => p - q)
             expect(sorted(many)).toEqual(sorted(one))
@@ -121,6 +121,41 @@ describe('Graph', () => {
           }
         }
       }),
+      { numRuns: Number(process.env.FC_RUNS ?? 200) },
+    )
+  })
+
+  it('renumber gives every member its new slot and keeps every link (a compaction)', () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.tuple(slot, slot), { maxLength: 60 }),
+        fc.array(fc.tuple(slot, fc.constantFrom('g1', 'g2')), { maxLength: 10 }),
+        fc.array(fc.boolean(), { minLength: SLOTS, maxLength: SLOTS }),
+        (edges, joins, dead) => {
+          const graph = new Graph()
+          for (const [a, b] of edges) graph.connect(a, b)
+          for (const [m, g] of joins) graph.join(m, g)
+          // Dead slots are isolated first, as a remove does; the live ones keep their order.
+          for (let s = 0; s < SLOTS; s++) if (dead[s]) graph.isolate(s)
+          const before = Array.from({ length: SLOTS }, (_, s) => ({
+            links: [...graph.neighboursOf(s)],
+            groups: graph.groupsOfMember(s).sort(),
+          }))
+          const fresh = new Int32Array(SLOTS).fill(-1)
+          let next = 0
+          for (let s = 0; s < SLOTS; s++) if (!dead[s]) fresh[s] = next++
+          graph.renumber(fresh, next)
+          for (let s = 0; s < SLOTS; s++) {
+            if (dead[s]) continue
+            const moved = before[s].links.map((o) => fresh[o]).sort((p, q) => p - q)
+            expect(
+              [...graph.neighboursOf(fresh[s])].sort((p, q) => p - q),
+              `links of ${s}`,
+            ).toEqual(moved)
+            expect(graph.groupsOfMember(fresh[s]).sort(), `groups of ${s}`).toEqual(before[s].groups)
+          }
+        },
+      ),
       { numRuns: Number(process.env.FC_RUNS ?? 200) },
     )
   })
