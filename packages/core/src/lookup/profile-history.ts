@@ -1,5 +1,7 @@
 import type { OwnedProfile } from '../model/own-profile.js'
 import type { Profile } from '../model/profile.js'
+import { ensureCapacity } from '../store/growable.js'
+import { IdTable } from '../store/id-table.js'
 import { UrlIndex } from './url-index.js'
 import { backfillHorizon, MAX_VERSIONS, type ProfileVersion } from './versions.js'
 
@@ -13,7 +15,16 @@ import { backfillHorizon, MAX_VERSIONS, type ProfileVersion } from './versions.j
  */
 export class ProfileHistory {
   private readonly versions = new Map<string, ProfileVersion[]>()
-  private readonly addedAt = new Map<string, number>()
+  /**
+   * When each current version without a usable `updatedAt` was added: the ids in an id table
+   * (bytes and an open-addressing table, store/id-table.ts) and the times in a float64 array by
+   * the table's slot, so a million such members cost no Map entry and no string each for the
+   * collector to trace (issue 14). A slot is bound once; setting an id again after its delete
+   * takes a new slot at the end, which keeps a Map's insertion order for the snapshot's image.
+   */
+  private readonly addedIds = new IdTable()
+  private addedTimes = new Float64Array(0)
+  private addedSlots = 0
   private readonly urls = new UrlIndex()
 
   /** `profile` is now the current version of its member; `previous` was (if any). */
@@ -29,15 +40,15 @@ export class ProfileHistory {
       prune(list, now)
       this.urls.unlink(previous)
     }
-    if (timeOfData(profile) === undefined) this.addedAt.set(profile.id, now)
-    else this.addedAt.delete(profile.id)
+    if (timeOfData(profile) === undefined) this.setAddedAt(profile.id, now)
+    else this.deleteAddedAt(profile.id)
     this.urls.link(profile)
   }
 
   /** A removed member leaves nothing behind: its earlier versions are not backfilled from. */
   removed(profile: OwnedProfile): void {
     this.versions.delete(profile.id)
-    this.addedAt.delete(profile.id)
+    this.deleteAddedAt(profile.id)
     this.urls.unlink(profile)
   }
 
@@ -48,17 +59,18 @@ export class ProfileHistory {
 
   /** The time of the current version: its `updatedAt`, else when it was added. */
   timeOf(profile: Profile): number | undefined {
-    return timeOfData(profile) ?? this.addedAt.get(profile.id)
+    return timeOfData(profile) ?? this.addedAtOf(profile.id)
   }
 
   /** When the current version of `id` was added, if it has no usable `updatedAt`. */
   addedAtOf(id: string): number | undefined {
-    return this.addedAt.get(id)
+    const slot = this.addedIds.get(id)
+    return slot < 0 ? undefined : this.addedTimes[slot]
   }
 
   /** A snapshot's add time of the current version of `id` (docs/spec.md §7). */
   restoreAddedAt(id: string, time: number): void {
-    this.addedAt.set(id, time)
+    this.setAddedAt(id, time)
   }
 
   /** A snapshot's earlier version of a current member, appended: snapshots list them oldest first. */
@@ -82,13 +94,35 @@ export class ProfileHistory {
   exportImage(): ProfileHistoryImage {
     const versions: ProfileVersion[] = []
     for (const list of this.versions.values()) for (const version of list) versions.push(version)
-    return { versions, added: [...this.addedAt] }
+    const added: [string, number][] = []
+    for (let slot = 0; slot < this.addedSlots; slot++) {
+      const id = this.addedIds.idOf(slot)
+      if (this.addedIds.get(id) === slot) added.push([id, this.addedTimes[slot]])
+    }
+    return { versions, added }
   }
 
   /** Makes this history, which must be new, hold `image` (checked by the caller: every id a current member's). */
   importImage(image: ProfileHistoryImage): void {
     for (const version of image.versions) this.restoreVersion(version)
-    for (const [id, time] of image.added) this.addedAt.set(id, time)
+    for (const [id, time] of image.added) this.setAddedAt(id, time)
+  }
+
+  private setAddedAt(id: string, time: number): void {
+    const slot = this.addedIds.get(id)
+    if (slot >= 0) {
+      this.addedTimes[slot] = time
+      return
+    }
+    const fresh = this.addedSlots++
+    this.addedTimes = ensureCapacity(this.addedTimes, this.addedSlots)
+    this.addedIds.bind(id, fresh)
+    this.addedTimes[fresh] = time
+  }
+
+  private deleteAddedAt(id: string): void {
+    const slot = this.addedIds.get(id)
+    if (slot >= 0) this.addedIds.unbind(id, slot)
   }
 }
 
