@@ -437,27 +437,20 @@ export class PeopleIndex {
   private judge(): number {
     const now = this.now().getTime()
     // A search only starts a compaction; its steps run after writes and while idle.
-    if (this.store.rejudge(now) > 0 && this.compaction === undefined && this.wasteful())
-      this.startCompaction()
+    if (this.store.rejudge(now) > 0) this.startCompactionIfWasteful()
     return now
   }
 
   // Dead slots linger in posting lists and columns; a compaction copies the live ones to a new
   // store, a step at a time (store/compaction.ts).
   private compactIfWasteful(at?: number): void {
-    if (this.compaction === undefined) {
-      if (!this.wasteful()) return
-      this.startCompaction()
-    }
-    this.compactionStep(at ?? this.now().getTime())
+    this.startCompactionIfWasteful()
+    if (this.compaction !== undefined) this.compactionStep(at ?? this.now().getTime())
   }
 
-  private wasteful(): boolean {
+  private startCompactionIfWasteful(): void {
     const { slotCount, liveCount } = this.store
-    return slotCount - liveCount > liveCount + this.compactSlack
-  }
-
-  private startCompaction(): void {
+    if (this.compaction !== undefined || slotCount - liveCount <= liveCount + this.compactSlack) return
     this.compaction = new Compaction(this.store, this.geocoder)
     this.queueStep()
   }
