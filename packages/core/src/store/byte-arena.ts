@@ -230,7 +230,7 @@ export class ByteArena {
   }
 
   /** `text`, which must be all ASCII (`utf8Length(text) === text.length`), one byte per character. */
-  ascii(text: string): void {
+  private ascii(text: string): void {
     const length = text.length
     if (this.used + length > this.chunk.length) this.room(length)
     if (length > NATIVE_WRITE_CHARS) {
@@ -244,14 +244,14 @@ export class ByteArena {
   }
 
   /** `text`, well-formed, as UTF-8 of `byteLength` bytes (its `utf8Length`). */
-  utf8(text: string, byteLength: number): void {
+  private utf8(text: string, byteLength: number): void {
     if (this.used + byteLength > this.chunk.length) this.room(byteLength)
     this.chunk.write(text, this.used, byteLength, 'utf8')
     this.used += byteLength
   }
 
   /** `text` as its UTF-16 code units, little-endian: any string, lone surrogates included. */
-  utf16(text: string): void {
+  private utf16(text: string): void {
     const byteLength = text.length * 2
     if (this.used + byteLength > this.chunk.length) this.room(byteLength)
     this.chunk.write(text, this.used, byteLength, 'utf16le')

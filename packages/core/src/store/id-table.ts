@@ -209,8 +209,7 @@ export class IdTable {
     const end = start + this.length[slot]
     let hash = FNV_OFFSET
     for (let i = start; i < end; i++) hash = Math.imul(hash ^ bytes[i], FNV_PRIME)
-    hash ^= hash >>> 15
-    return Math.imul(hash, 0x2c1b3c6d) ^ (hash >>> 12)
+    return spread(hash)
   }
 }
 
@@ -224,7 +223,11 @@ export interface IdTableImage {
 function hashOf(id: string): number {
   let hash = FNV_OFFSET
   for (let i = 0; i < id.length; i++) hash = Math.imul(hash ^ id.charCodeAt(i), FNV_PRIME)
-  // Spread the low bits, which pick the home position.
-  hash ^= hash >>> 15
+  return spread(hash)
+}
+
+/** Spreads the high bits of an FNV hash into the low ones, which pick the home position. */
+function spread(fnv: number): number {
+  const hash = fnv ^ (fnv >>> 15)
   return Math.imul(hash, 0x2c1b3c6d) ^ (hash >>> 12)
 }

@@ -67,7 +67,7 @@ export const ABSENT = 0
 export const PRESENT = 1
 
 /** A date is packed as 2 + ((year · 13 + month) · 32 + day), 0 for an absent month or day. */
-export const GENERIC_DATE = 1
+const GENERIC_DATE = 1
 export const PACKED_DATE = 2
 
 /** A visibility entry is one byte, section index · 4 + word index; these mark a key or word out of the lists. */
@@ -295,6 +295,12 @@ function corrupted(): never {
 
 // ——— Objects, by kind, in copyProfile's key order ———
 
+/** An object slot: writes PRESENT and returns true when `o` is given (its fields follow), else ABSENT. */
+function slot(a: ByteArena, o: object | undefined): o is object {
+  a.byte(o === undefined ? ABSENT : PRESENT)
+  return o !== undefined
+}
+
 /**
  * A section list's length plus one (0: absent). No copy holds more than `MAX_LIST_ITEMS`, so a
  * larger count is bytes no encoder wrote, refused before a loop over billions of items.
@@ -305,11 +311,7 @@ function listLength(r: ByteReader): number {
 }
 
 function putLocation(a: ByteArena, t: StringTable, l: Location | undefined): void {
-  if (l === undefined) {
-    a.byte(ABSENT)
-    return
-  }
-  a.byte(PRESENT)
+  if (!slot(a, l)) return
   put(a, t, l.name)
   put(a, t, l.code)
   put(a, t, l.postalCode)
@@ -329,11 +331,7 @@ function location(r: ByteReader, t: StringTable): unknown {
 }
 
 function putIndustry(a: ByteArena, t: StringTable, i: Profile['industry']): void {
-  if (i === undefined) {
-    a.byte(ABSENT)
-    return
-  }
-  a.byte(PRESENT)
+  if (!slot(a, i)) return
   put(a, null, i.code)
   put(a, t, i.name)
 }
@@ -406,11 +404,7 @@ const SHARED_DATES = 200 * 13 * 32
 let sharedDates: unknown[] | undefined
 
 function putCompany(a: ByteArena, t: StringTable, c: Company | undefined): void {
-  if (c === undefined) {
-    a.byte(ABSENT)
-    return
-  }
-  a.byte(PRESENT)
+  if (!slot(a, c)) return
   put(a, t, c.id)
   put(a, t, c.name)
   put(a, t, c.industry)
@@ -432,11 +426,7 @@ function company(r: ByteReader, t: StringTable): unknown {
 }
 
 function putSchool(a: ByteArena, t: StringTable, s: Education['school'] | undefined): void {
-  if (s === undefined) {
-    a.byte(ABSENT)
-    return
-  }
-  a.byte(PRESENT)
+  if (!slot(a, s)) return
   put(a, t, s.id)
   put(a, t, s.name)
 }

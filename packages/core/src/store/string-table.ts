@@ -18,10 +18,7 @@ export class StringTable {
    */
   static from(strings: readonly string[]): StringTable {
     const table = new StringTable()
-    for (const text of strings) {
-      if (!table.ids.has(text)) table.ids.set(text, table.strings.length)
-      table.strings.push(text)
-    }
+    table.importImage(strings)
     return table
   }
 

@@ -117,18 +117,23 @@ const companyArb = fc.record(
   { requiredKeys: [] },
 )
 
+/** The fields positions and educations end with, in copyProfile's order. */
+const itemTail = {
+  startDate: dateArb,
+  endDate: dateArb,
+  isCurrent: fc.boolean(),
+  visibility: word,
+  datesVisibility: word,
+  personProfile: jsonArb,
+}
+
 const positionArb = fc.record(
   {
     id: fc.oneof(numberArb, textArb),
     title: textArb,
     summary: textArb,
     company: companyArb,
-    startDate: dateArb,
-    endDate: dateArb,
-    isCurrent: fc.boolean(),
-    visibility: word,
-    datesVisibility: word,
-    personProfile: jsonArb,
+    ...itemTail,
   },
   { requiredKeys: ['company'] },
 )
@@ -141,12 +146,7 @@ const educationArb = fc.record(
     fieldOfStudy: textArb,
     activities: textArb,
     notes: textArb,
-    startDate: dateArb,
-    endDate: dateArb,
-    isCurrent: fc.boolean(),
-    visibility: word,
-    datesVisibility: word,
-    personProfile: jsonArb,
+    ...itemTail,
   },
   { requiredKeys: ['school'] },
 )
