@@ -58,23 +58,31 @@ export function checkRecords(path: string, ids: IdTableImage, profiles: ProfileA
     const length = lengths[slot]
     if (length === 0) continue
     const position = positions[slot]
-    const chunk = Math.floor(position / CHUNK_SPAN)
-    const offset = position - chunk * CHUNK_SPAN
-    const bytes = chunks[chunk]
-    if (
-      !Number.isSafeInteger(position) ||
-      position < 0 ||
-      bytes === undefined ||
-      offset + length > bytes.length
-    )
+    const bytes = chunkHolding(chunks, position, length)
+    if (bytes === undefined)
       invalid(path, 'profiles.positions', `slot ${slot}: ${length} bytes at ${position}`)
     const idStart = ids.start[slot]
     const idLength = ids.length[slot]
     if (idStart + idLength > idBytes.length)
       invalid(path, 'ids.start', `slot ${slot}: ${idLength} bytes at ${idStart}`)
-    if (!records.check(bytes, offset, length, idBytes, idStart, idLength))
+    if (!records.check(bytes, position % CHUNK_SPAN, length, idBytes, idStart, idLength))
       invalid(path, 'profiles.bytes', `slot ${slot}: not the record of a profile of its member`)
   }
+}
+
+/**
+ * The chunk of an arena holding all `length` bytes of the record at `position` (a chunk's index
+ * times 2^32 plus the record's offset in it, `position % CHUNK_SPAN`, as byte-arena.ts numbers
+ * them), or undefined when no chunk holds them: a position from a file is not trusted.
+ */
+function chunkHolding(
+  chunks: readonly Uint8Array[],
+  position: number,
+  length: number,
+): Uint8Array | undefined {
+  if (!Number.isSafeInteger(position) || position < 0) return undefined
+  const bytes = chunks[Math.floor(position / CHUNK_SPAN)]
+  return bytes !== undefined && (position % CHUNK_SPAN) + length <= bytes.length ? bytes : undefined
 }
 
 class ImageCheck {
@@ -382,7 +390,8 @@ class ImageCheck {
 /** Earlier versions: records of validated profiles of member ids, at finite times; add times finite; incarnations of member ids, at least 1. */
 function checkHistory(path: string, image: SnapshotImage): void {
   const { versions, times, addedIds, addedTimes } = image.history
-  const bad = (section: string, problem: string) => invalid(path, section, problem)
+  const bad: (section: string, problem: string) => never = (section, problem) =>
+    invalid(path, section, problem)
   const count = times.length
   if (versions.positions.length !== count || versions.lengths.length !== count)
     bad('history.positions', `${versions.positions.length} positions for ${count} versions`)
@@ -391,17 +400,9 @@ function checkHistory(path: string, image: SnapshotImage): void {
     if (!Number.isFinite(times[i])) bad('history.times', `version ${i}: ${times[i]}`)
     const position = versions.positions[i]
     const length = versions.lengths[i]
-    const chunk = Math.floor(position / CHUNK_SPAN)
-    const offset = position - chunk * CHUNK_SPAN
-    const bytes = versions.chunks[chunk]
-    if (
-      !Number.isSafeInteger(position) ||
-      position < 0 ||
-      bytes === undefined ||
-      offset + length > bytes.length
-    )
-      bad('history.positions', `version ${i}: ${length} bytes at ${position}`)
-    if (!records.check(bytes, offset, length, undefined))
+    const bytes = chunkHolding(versions.chunks, position, length)
+    if (bytes === undefined) bad('history.positions', `version ${i}: ${length} bytes at ${position}`)
+    if (!records.check(bytes, position % CHUNK_SPAN, length, undefined))
       bad('history.bytes', `version ${i}: not a profile's record`)
   }
   if (addedIds.length !== addedTimes.length)

@@ -158,7 +158,7 @@ export function listLayout(
 }
 
 /** Lists taken by reference, flattened into one copy (see `ListsImage`). */
-export function flattenLists(image: ListsExport): ListsImage {
+function flattenLists(image: ListsExport): ListsImage {
   const { present, offsets } = listLayout(image.lists, image.lengths)
   const values = new Uint32Array(offsets[offsets.length - 1])
   let at = 0
@@ -187,7 +187,7 @@ export function listsOf(image: ListsImage): (U32List | undefined)[] {
 }
 
 /** Postings taken by reference, flattened into one copy (see `PostingsImage`). */
-export function flattenPostings(image: PostingsExport): PostingsImage {
+function flattenPostings(image: PostingsExport): PostingsImage {
   const { present, offsets } = listLayout(image.postings, image.lengths)
   const total = offsets[offsets.length - 1]
   const slots = new Uint32Array(total)
