@@ -2,12 +2,14 @@ import type { World } from '@people-search/conformance'
 import { degreeOf, type Materialized, Oracle, testGeocoder } from '@people-search/conformance'
 import {
   type CompactionOptions,
+  type NetworkPlan,
   PeopleIndex,
   type SearchAnswer,
   type SearchRequest,
   type SearchResult,
   tokens,
 } from '@people-search/core'
+import fc from 'fast-check'
 import { expect } from 'vitest'
 
 /** Runs per property: 100 by default, `FC_RUNS=2000` for the deep run. */
@@ -44,17 +46,34 @@ export function load<T extends Mutable>(target: T, world: World): T {
   return target
 }
 
-/** `compaction` tunes when the index compacts (tests make it start early and step slowly). */
-export function buildIndex(world: World, compaction?: CompactionOptions): PeopleIndex {
-  return load(new PeopleIndex({ ...optionsFor(world), ...(compaction ? { compaction } : {}) }), world)
+/**
+ * `compaction` tunes when the index compacts (tests make it start early and step slowly);
+ * `networkPlan` forces one way of judging the network rule (the default weighs them per query).
+ */
+export function buildIndex(
+  world: World,
+  compaction?: CompactionOptions,
+  networkPlan?: NetworkPlan,
+): PeopleIndex {
+  return load(
+    new PeopleIndex({
+      ...optionsFor(world),
+      ...(compaction ? { compaction } : {}),
+      ...(networkPlan ? { networkPlan } : {}),
+    }),
+    world,
+  )
 }
+
+/** Every way of judging the network rule (docs/architecture.md, "The network plan"): the answers never differ. */
+export const networkPlanArb = fc.constantFrom<NetworkPlan>('cost', 'whole', 'members')
 
 export function buildOracle(world: World): Oracle {
   return load(new Oracle(optionsFor(world)), world)
 }
 
-export function buildBoth(world: World): { index: PeopleIndex; oracle: Oracle } {
-  return { index: buildIndex(world), oracle: buildOracle(world) }
+export function buildBoth(world: World, networkPlan?: NetworkPlan): { index: PeopleIndex; oracle: Oracle } {
+  return { index: buildIndex(world, undefined, networkPlan), oracle: buildOracle(world) }
 }
 
 /** A value, or the error it threw as `{ error: "400 badParameter" }` (messages may differ). */

@@ -48,6 +48,7 @@ export type {
   SearchOptions,
 } from './people-index.js'
 export { DEFAULT_CAPS, PeopleIndex } from './people-index.js'
+export type { NetworkPlan } from './query/network-plan.js'
 export type {
   PersonActivity,
   PersonAlsoViewed,

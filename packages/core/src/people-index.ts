@@ -20,9 +20,9 @@ import { isMemberId } from './model/member-id.js'
 import type { OwnedProfile } from './model/own-profile.js'
 import type { AccountLevel, Profile } from './model/profile.js'
 import { ownValidProfiles } from './model/validate-profile.js'
+import { NETWORK_PLANS, type NetworkPlan, networkViewFor } from './query/network-plan.js'
 import { parseSearchRequest } from './query/parse-request.js'
 import type { SearchAnswer } from './query/search-answer.js'
-import { reachesEveryone } from './query/search-plan.js'
 import type { FacetCode, SearchQuery, SearchRequest } from './query/search-query.js'
 import type { PersonDocument, SearchResult } from './result.js'
 import { captureImage } from './snapshot/capture-image.js'
@@ -47,6 +47,13 @@ export interface PeopleIndexOptions {
    * and reused by its later searches): 256 MiB by default; least recently used views go first.
    */
   networkCacheBytes?: number
+  /**
+   * How searches judge the network rule (docs/spec.md §3.2; docs/architecture.md, "The network
+   * plan"): `cost` (the default) weighs, per query, marking the viewer's whole network against
+   * checking each candidate on its own; `whole` and `members` force one way, for tests and
+   * benchmarks. The answers are the same whichever is chosen.
+   */
+  networkPlan?: NetworkPlan
   /**
    * Key of the profile-link tokens (docs/spec.md §6.2): at least 32 bytes (a `Buffer`, a
    * `Uint8Array` or a string's UTF-8), copied; random per index unless given.
@@ -105,6 +112,7 @@ const STEP_MS = 8
 export class PeopleIndex {
   private store: IndexStore
   private readonly networks: NetworkCache
+  private readonly networkPlan: NetworkPlan
   private readonly counters = new Map<FacetCode, Uint32Array>()
   private readonly now: () => Date
   private readonly geocoder: Geocoder
@@ -130,6 +138,7 @@ export class PeopleIndex {
     this.caps = { ...DEFAULT_CAPS, ...options.caps }
     this.bucketLimit = options.facetBucketLimit ?? 10
     this.networks = new NetworkCache(options.networkCacheBytes)
+    this.networkPlan = options.networkPlan ?? 'cost'
     this.secret = options.secret === undefined ? randomBytes(32) : tokenSecret(options.secret)
     this.source = options.source
     this.store = new IndexStore(this.geocoder)
@@ -298,7 +307,7 @@ export class PeopleIndex {
         const store = this.store
         const slot = store.slotOf(viewer) as number
         // One member's degree: no need to walk the viewer's whole network.
-        const degree = this.networks.pointView(slot, store.graph).degreeOf(store.slotOf(member) as number)
+        const degree = this.networks.memberView(slot, store.graph).degreeOf(store.slotOf(member) as number)
         return degree === SELF ? 'self' : DEGREE_LETTERS[degree]
       },
       memberOfUrl: (url) => {
@@ -388,9 +397,7 @@ export class PeopleIndex {
     const level = ACCOUNT_LEVELS[store.columns.accountLevel[viewer]]
     return {
       store,
-      view: reachesEveryone(query)
-        ? this.networks.pointView(viewer, store.graph)
-        : this.networks.view(viewer, store.graph, store.slotCount),
+      view: networkViewFor(query, store, this.networks, viewer, this.networkPlan),
       cap: this.caps[level],
       bucketLimit: this.bucketLimit,
       centroid:
@@ -510,8 +517,17 @@ function readIndexOptions(given: unknown): PeopleIndexOptions {
   if (given === undefined) return {}
   return readArgument('index options', () => {
     if (typeof given !== 'object' || given === null) badOption('options', given, 'an object')
-    const { now, geocoder, caps, facetBucketLimit, networkCacheBytes, secret, source, compaction } =
-      given as Record<string, unknown>
+    const {
+      now,
+      geocoder,
+      caps,
+      facetBucketLimit,
+      networkCacheBytes,
+      networkPlan,
+      secret,
+      source,
+      compaction,
+    } = given as Record<string, unknown>
     const options: PeopleIndexOptions = {}
     if (now !== undefined) {
       if (typeof now !== 'function') badOption('now', now, 'a function returning a Date')
@@ -531,6 +547,11 @@ function readIndexOptions(given: unknown): PeopleIndexOptions {
       if (!Number.isSafeInteger(networkCacheBytes) || (networkCacheBytes as number) < 0)
         badOption('networkCacheBytes', networkCacheBytes, 'an integer ≥ 0')
       options.networkCacheBytes = networkCacheBytes as number
+    }
+    if (networkPlan !== undefined) {
+      if (!NETWORK_PLANS.includes(networkPlan as NetworkPlan))
+        badOption('networkPlan', networkPlan, `one of ${NETWORK_PLANS.join(', ')}`)
+      options.networkPlan = networkPlan as NetworkPlan
     }
     // Read (and copied) here, where a revoked Proxy or a throwing getter is a 400 too.
     if (secret !== undefined) options.secret = tokenSecret(secret)

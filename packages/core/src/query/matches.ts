@@ -29,6 +29,8 @@ export class Matches {
   private readonly terms: KeywordTerms
   private readonly columns: MemberColumns
   private readonly view: NetworkView
+  private readonly networkBits: Uint32Array | undefined
+  private readonly firstBits: Uint32Array | undefined
   private readonly canFindAll: boolean
   private readonly firstKey: number
   private readonly lastKey: number
@@ -58,6 +60,8 @@ export class Matches {
     this.columns = plan.store.columns
     this.terms = new KeywordTerms(plan.keywords, keywordCursors, plan.idfs, this.columns, plan.avgdl)
     this.view = plan.view
+    this.networkBits = plan.view.networkBits
+    this.firstBits = plan.view.firstBits
     this.canFindAll = plan.canFindAll
     this.firstKey = plan.firstKey
     this.lastKey = plan.lastKey
@@ -91,15 +95,15 @@ export class Matches {
   private nextInList(): number {
     const list = this.list as Cursor
     const { data, length } = list
-    // Most slots of a long list are outside the viewer's network: their byte rejects them here,
-    // before anything else is read (a slot beyond the view's bytes is outside it too).
-    const degrees = this.canFindAll ? undefined : this.view.degrees
+    // Most slots of a long list are outside the viewer's network: its bit rejects them here,
+    // before anything else is read (a slot beyond the view's bits is outside it too).
+    const network = this.canFindAll ? undefined : this.networkBits
     let pos = list.pos
     while (++pos < length) {
       const slot = data[pos]
-      if (degrees !== undefined) {
-        const byte = degrees[slot]
-        if (byte !== FIRST && byte !== SECOND) continue
+      if (network !== undefined) {
+        const word = slot >>> 5
+        if (word >= network.length || (network[word] & (1 << (slot & 31))) === 0) continue
       }
       list.pos = pos
       if (this.accepts(slot)) return slot
@@ -119,17 +123,21 @@ export class Matches {
   private accepts(slot: number): boolean {
     const { columns } = this
     if (columns.alive[slot] === 0) return false
-    // The degree byte when the view holds them all (no call per candidate); out of the network is
-    // decided from it without the group lookup that tells A from O (docs/spec.md §3.2).
-    const degrees = this.view.degrees
-    const byte = degrees !== undefined && slot < degrees.length ? degrees[slot] : -1
+    // The network's bits when the view holds them (no call per candidate); out of the network is
+    // decided from them without the group lookup that tells A from O (docs/spec.md §3.2).
+    const network = this.networkBits
     let degree: number
-    if (byte === FIRST || byte === SECOND) degree = byte
-    else if (degrees === undefined) {
+    if (network !== undefined) {
+      const word = slot >>> 5
+      const bit = 1 << (slot & 31)
+      if (word < network.length && (network[word] & bit) !== 0)
+        degree = ((this.firstBits as Uint32Array)[word] & bit) !== 0 ? FIRST : SECOND
+      else if (!this.canFindAll) return false
+      else degree = this.view.degreeOf(slot)
+    } else {
       degree = this.view.degreeOf(slot)
       if (!this.canFindAll && degree !== FIRST && degree !== SECOND) return false
-    } else if (!this.canFindAll) return false
-    else degree = byte === SELF ? SELF : this.view.degreeOf(slot)
+    }
     if (degree === SELF) return false
     if (this.firstKey > 0 && columns.firstKey[slot] !== this.firstKey) return false
     if (this.lastKey > 0 && columns.lastKey[slot] !== this.lastKey) return false

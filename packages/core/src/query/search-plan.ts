@@ -110,15 +110,16 @@ export class SearchPlan {
         }
       }
     }
-    // docs/spec.md §3.2 through the view: Matches reads every candidate's degree anyway (one byte
-    // of a full view), so the network list joins the intersection only when driving by it costs
-    // less than walking the shortest list and reading the byte of each slot. Without it, the
-    // shortest list is walked and each of its slots sought in the m − 1 others; with it
+    // docs/spec.md §3.2 through the view: Matches reads every candidate's degree anyway (one bit
+    // of a whole-network view), so the network list joins the intersection only when driving by
+    // it costs less than walking the shortest list and testing the bit of each slot. Without it,
+    // the shortest list is walked and each of its slots sought in the m − 1 others; with it
     // driving, each network member is sought in all m lists. With no other list, the network
-    // is the only source.
+    // is the only source. A view that judges members one by one has no list: it is only given
+    // to a plan with other sources (query/network-plan.ts).
     let walkCost = Number.POSITIVE_INFINITY
     const criteria = lists.length
-    if (!this.canFindAll) {
+    if (!this.canFindAll && view.networkBits !== undefined) {
       let shortest = Number.POSITIVE_INFINITY
       for (const list of lists) shortest = Math.min(shortest, list.length)
       const m = lists.length
@@ -182,7 +183,7 @@ export function reachesEveryone(query: SearchQuery): boolean {
   return query.firstName !== undefined && query.lastName !== undefined
 }
 
-function nameKeyId(store: IndexStore, tokens: string[]): number {
+export function nameKeyId(store: IndexStore, tokens: string[]): number {
   const ids = tokens.map((token) => store.vocabulary.find(token))
   return ids.includes(0) ? 0 : store.nameKeys.find(nameKey(ids))
 }

@@ -1,4 +1,4 @@
-import { Adjacency, type AdjacencyImage } from './adjacency.js'
+import { Adjacency, type AdjacencyArrays, type AdjacencyImage } from './adjacency.js'
 import { Dictionary } from './dictionary.js'
 import { ensureCapacity, U32List } from './growable.js'
 
@@ -182,6 +182,25 @@ export class Graph {
     if (node < 0) return NO_LINKS
     if (this.dirty.size > 0) this.flush()
     return this.adjacency.list(node)
+  }
+
+  /**
+   * Every node's neighbour list as raw arrays (adjacency.ts `raw`), repeats already dropped:
+   * what a network view walks without a subarray per list. Valid until the graph next changes.
+   */
+  links(): AdjacencyArrays {
+    if (this.dirty.size > 0) this.flush()
+    return this.adjacency.raw()
+  }
+
+  /** Node numbers handed out so far: every node is below it. */
+  get nodeSpan(): number {
+    return this.nodeCount
+  }
+
+  /** The mean length of a neighbour list, roughly (an upper bound, in O(1)): for cost estimates. */
+  get meanDegree(): number {
+    return this.nodeCount === 0 ? 0 : this.adjacency.roughEnds / this.nodeCount
   }
 
   /** Each node's current slot (−1 for a free node); valid until the graph next changes. */

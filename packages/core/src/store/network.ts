@@ -7,61 +7,71 @@ export interface NetworkView {
   /** The degree code (domain/degree.ts) of a slot relative to the viewer. */
   degreeOf(slot: number): number
   /**
-   * The degree byte of every slot that has one other than A (FIRST, SECOND, SELF; NONE for A and
-   * O), when the view holds them all: a hot loop reads it instead of calling `degreeOf`.
+   * F and S members (the viewer's network, what a search without both names can find) and its F
+   * members as bitsets over slots (bit `slot & 31` of word `slot >>> 5`), when the view holds
+   * the whole network: a hot loop tests a bit instead of calling `degreeOf`, and a search over
+   * long lists combines them with the lists' own bitsets a word at a time (collect-dense.ts).
    * `undefined` for views that judge members one by one.
-   */
-  readonly degrees: Uint8Array | undefined
-  /** F and S members in ascending slot order: what a search without both names can find. */
-  readonly network: Uint32Array
-  /** F members, ascending: the only ones whose connections-only sections this viewer may see. */
-  readonly first: Uint32Array
-  /**
-   * The network and its F members as bitsets (bit `slot & 31` of word `slot >>> 5`), when the
-   * view holds them: a search over long lists combines them with the lists' own bitsets a word
-   * at a time (query/dense-keywords.ts). `undefined` for views that judge members one by one.
    */
   readonly networkBits: Uint32Array | undefined
   readonly firstBits: Uint32Array | undefined
+  /** The network in ascending slot order when `networkBits` is there; empty otherwise. */
+  readonly network: Uint32Array
+  /** F members, ascending: the only ones whose connections-only sections this viewer may see. */
+  readonly first: Uint32Array
 }
 
 /**
  * What the views of one index may hold at most, by default: 256 MiB, a few hundred views of a
- * 100k-member index (a byte per member and 4 per member of the network), a hundred or so at 1M.
+ * 100k-member index (two bits per member and 4 bytes per member of the network), dozens of a
+ * hub's at 1M.
  */
 export const NETWORK_CACHE_BYTES = 256 * 1024 * 1024
-/** Cleared byte arrays kept for the next views, so a cache that turns over does not reallocate. */
-const SPARE_BUFFERS = 8
+/** Cleared bitsets kept for the next views, so a cache that turns over does not reallocate. */
+const SPARE_BITSETS = 8
 
 /**
- * Computes a viewer's degrees once and keeps the views of the viewers that searched last, up to
- * a budget in bytes (not a count: a view costs a byte per member plus its network, so a count
- * that fits a small index would hold gigabytes of a large one, and one that fits a large index
- * would thrash on a service where many viewers search). Views are dropped when the graph
- * changes; the byte arrays of dropped views are cleared and reused rather than reallocated.
+ * Computes a viewer's whole network once and keeps the views of the viewers that searched last,
+ * up to a budget in bytes (not a count: a hub's view at 1M holds a million-entry list, a typical
+ * member's a few thousand, so a count that fits one kind of index holds gigabytes of another or
+ * thrashes on a service where many viewers search). Views are dropped when the graph changes.
+ *
+ * The walk is done in node space (store/graph.ts) with bitsets: a hub's 30k lists are read in
+ * order and each neighbour sets one bit of a bitset of a few hundred KiB that stays in cache,
+ * where marking a byte per slot through the node → slot map misses the cache at every step.
+ * Only then are the marked nodes carried into slot space, in node order.
  */
 export class NetworkCache {
   /** Views by viewer, least recently used first (a Map keeps insertion order). */
   private views = new Map<number, FullView>()
   private bytes = 0
   private version = -1
-  private spare: Uint8Array[] = []
-  private bits = new Uint32Array(0)
+  private spare: Bitsets[] = []
+  /** The walk's bitsets over nodes, all zero between views. */
+  private networkNodes = new Uint32Array(0)
+  private firstNodes = new Uint32Array(0)
 
   constructor(private readonly budget = NETWORK_CACHE_BYTES) {}
 
-  /** Every member's degree, and the network as a list: for searches bounded by the network. */
+  /** The viewer's whole network over `slots` slots: for searches bounded by it. */
   view(viewer: number, graph: Graph, slots: number): NetworkView {
-    if (graph.version !== this.version) this.dropAll(graph.version)
-    const cached = this.views.get(viewer)
+    const cached = this.cachedView(viewer, graph)
     if (cached !== undefined) {
       this.views.delete(viewer)
       this.views.set(viewer, cached)
       return cached
     }
-    const buffer = this.takeSpare(slots)
-    if (this.bits.length * 32 < slots) this.bits = new Uint32Array(Math.ceil(slots / 32) * 2)
-    const view = new FullView(viewer, graph, buffer ?? new Uint8Array(slots), this.bits)
+    const nodeWords = (graph.nodeSpan + 31) >>> 5
+    if (this.networkNodes.length < nodeWords) {
+      this.networkNodes = new Uint32Array(nodeWords * 2)
+      this.firstNodes = new Uint32Array(nodeWords * 2)
+    }
+    const words = (slots + 31) >>> 5
+    const bitsets = this.takeSpare(words) ?? {
+      network: new Uint32Array(words),
+      first: new Uint32Array(words),
+    }
+    const view = new FullView(viewer, graph, slots, bitsets, this.networkNodes, this.firstNodes)
     // The new view always stays, even alone over the budget: it is the one being searched.
     while (this.views.size > 0 && this.bytes + view.bytes > this.budget) {
       const [oldest, evicted] = this.views.entries().next().value as [number, FullView]
@@ -74,12 +84,23 @@ export class NetworkCache {
   }
 
   /**
-   * Degrees computed member by member, for searches that give both names: they reach every
-   * member but match only a few, so the viewer's whole network is never walked.
+   * Degrees judged member by member against a set of the viewer's F, never walking its whole
+   * network (the viewer's whole view when it is cached): for searches that reach every member
+   * but match a few (both names), and for those whose candidates cost less to check one by one
+   * than the whole network does to mark (query/network-plan.ts).
    */
-  pointView(viewer: number, graph: Graph): NetworkView {
-    const cached = graph.version === this.version ? this.views.get(viewer) : undefined
-    return cached ?? new PointView(viewer, graph)
+  memberView(viewer: number, graph: Graph): NetworkView {
+    return this.cached(viewer, graph) ?? new MemberView(viewer, graph)
+  }
+
+  /** The viewer's whole view if it is cached and still true. */
+  cached(viewer: number, graph: Graph): NetworkView | undefined {
+    return this.cachedView(viewer, graph)
+  }
+
+  private cachedView(viewer: number, graph: Graph): FullView | undefined {
+    if (graph.version !== this.version) this.dropAll(graph.version)
+    return this.views.get(viewer)
   }
 
   clear(): void {
@@ -95,90 +116,133 @@ export class NetworkCache {
     this.version = version
   }
 
-  private takeSpare(slots: number): Uint8Array | undefined {
-    const at = this.spare.findIndex((b) => b.length >= slots)
+  private takeSpare(words: number): Bitsets | undefined {
+    const at = this.spare.findIndex((b) => b.network.length === words)
     return at === -1 ? undefined : this.spare.splice(at, 1)[0]
   }
 
   private release(view: FullView): void {
     this.bytes -= view.bytes
-    // The slots given a degree are the viewer and its network: clearing them cleans the buffer.
-    view.degrees[view.viewer] = NONE
-    for (const slot of view.network) view.degrees[slot] = NONE
-    if (this.spare.length < SPARE_BUFFERS) this.spare.push(view.degrees)
+    if (this.spare.length >= SPARE_BITSETS) return
+    view.bits.network.fill(0)
+    view.bits.first.fill(0)
+    this.spare.push(view.bits)
   }
 }
 
-class FullView implements NetworkView {
+interface Bitsets {
   readonly network: Uint32Array
   readonly first: Uint32Array
+}
+
+/**
+ * The number of a graph's neighbour steps that marking `viewer`'s whole network takes: Σ of the
+ * degrees of its F, plus a step per node word and per F member. Read from the list lengths alone
+ * (O(|F|)), so a plan can weigh it before walking anything.
+ */
+export function wholeNetworkCost(viewer: number, graph: Graph): number {
+  const node = graph.nodeOf(viewer)
+  const { arena, start, length } = graph.links()
+  let cost = (graph.nodeSpan + 31) >>> 5
+  if (node < 0 || node >= length.length) return cost
+  const end = start[node] + length[node]
+  for (let i = start[node]; i < end; i++) cost += 1 + length[arena[i]]
+  return cost
+}
+
+class FullView implements NetworkView {
   readonly networkBits: Uint32Array
   readonly firstBits: Uint32Array
-  /** What the view holds, for the cache's budget. */
+  readonly first: Uint32Array
+  /** What the view holds (its network list counted before it is drawn up), for the cache's budget. */
   readonly bytes: number
-  private readonly graph: Graph
+  private readonly size: number
+  private list: Uint32Array | undefined
 
+  /** `networkNodes` and `firstNodes` are the cache's scratch bitsets over nodes, zero, and left zero. */
   constructor(
     readonly viewer: number,
-    graph: Graph,
-    readonly degrees: Uint8Array,
-    bits: Uint32Array,
+    private readonly graph: Graph,
+    slots: number,
+    readonly bits: Bitsets,
+    networkNodes: Uint32Array,
+    firstNodes: Uint32Array,
   ) {
-    degrees[viewer] = SELF
-    // The lists hold nodes (store/graph.ts); each is marked at its member's current slot.
-    const firsts = graph.linksOfNode(graph.nodeOf(viewer))
+    const { arena, start, length } = graph.links()
     const slotOf = graph.slotOfNode
-    const words = (degrees.length + 31) >>> 5
-    const firstBits = new Uint32Array(words)
-    const first = new Uint32Array(firsts.length)
-    let size = 0
-    for (let i = 0; i < firsts.length; i++) {
-      const f = slotOf[firsts[i]]
-      first[i] = f
-      degrees[f] = FIRST
-      size++
-      bits[f >>> 5] |= 1 << (f & 31)
-      firstBits[f >>> 5] |= 1 << (f & 31)
-    }
-    for (const node of firsts) {
-      for (const other of graph.linksOfNode(node)) {
-        const s = slotOf[other]
-        if (degrees[s] !== NONE) continue
-        degrees[s] = SECOND
-        size++
-        bits[s >>> 5] |= 1 << (s & 31)
+    const own = graph.nodeOf(viewer)
+    const from = own >= 0 && own < length.length ? start[own] : 0
+    const to = own >= 0 && own < length.length ? from + length[own] : 0
+    for (let i = from; i < to; i++) {
+      const f = arena[i]
+      firstNodes[f >>> 5] |= 1 << (f & 31)
+      const end = start[f] + length[f]
+      for (let j = start[f]; j < end; j++) {
+        const o = arena[j]
+        networkNodes[o >>> 5] |= 1 << (o & 31)
       }
     }
-    // Typed arrays only: a cache of hundreds of views must not be hundreds of arrays for the
-    // garbage collector to mark.
-    this.networkBits = bits.slice(0, words)
+    const first = new Uint32Array(to - from)
+    for (let i = from; i < to; i++) {
+      const f = arena[i]
+      networkNodes[f >>> 5] |= 1 << (f & 31)
+      first[i - from] = slotOf[f]
+    }
+    // Every F lists the viewer: the viewer is not in its own network.
+    if (to > from) networkNodes[own >>> 5] &= ~(1 << (own & 31))
+
+    // Into slot space, node by node in order: sequential reads of the node → slot map.
+    const network = bits.network
+    const firstBits = bits.first
+    let size = 0
+    const nodeWords = (graph.nodeSpan + 31) >>> 5
+    for (let word = 0; word < nodeWords; word++) {
+      let x = networkNodes[word]
+      if (x === 0) continue
+      const f = firstNodes[word]
+      networkNodes[word] = 0
+      firstNodes[word] = 0
+      while (x !== 0) {
+        const low = x & -x
+        const slot = slotOf[(word << 5) + 31 - Math.clz32(low)]
+        network[slot >>> 5] |= 1 << (slot & 31)
+        if ((f & low) !== 0) firstBits[slot >>> 5] |= 1 << (slot & 31)
+        size++
+        x ^= low
+      }
+    }
+    this.networkBits = network
     this.firstBits = firstBits
-    this.network = drainBits(bits, size)
     this.first = first.sort()
-    this.graph = graph
-    this.bytes = degrees.length + 8 * words + 4 * (this.network.length + this.first.length)
+    this.size = size
+    this.bytes = 8 * ((slots + 31) >>> 5) + 4 * (first.length + size)
+  }
+
+  get network(): Uint32Array {
+    this.list ??= listOfBits(this.networkBits, this.size)
+    return this.list
   }
 
   // Group members (A) are judged when asked: a search bounded by the network never asks, and
   // the viewer's groups can be far larger than its network.
   degreeOf(slot: number): number {
-    const degree = slot < this.degrees.length ? this.degrees[slot] : NONE
-    if (degree !== NONE) return degree
+    if (slot === this.viewer) return SELF
+    const word = slot >>> 5
+    if (word < this.networkBits.length) {
+      const bit = 1 << (slot & 31)
+      if ((this.firstBits[word] & bit) !== 0) return FIRST
+      if ((this.networkBits[word] & bit) !== 0) return SECOND
+    }
     return this.graph.sharesGroup(this.viewer, slot) ? GROUP : NONE
   }
 }
 
-/**
- * The set bits in ascending order, clearing them as it goes: sorting the network by scanning
- * a bitset costs O(slots / 32 + network) instead of a comparison sort of the network.
- */
-function drainBits(bits: Uint32Array, count: number): Uint32Array {
+/** The set bits in ascending order: O(slots / 32 + network), no comparison sort. */
+function listOfBits(bits: Uint32Array, count: number): Uint32Array {
   const out = new Uint32Array(count)
   let n = 0
   for (let word = 0; word < bits.length && n < count; word++) {
     let x = bits[word]
-    if (x === 0) continue
-    bits[word] = 0
     while (x !== 0) {
       const low = x & -x
       out[n++] = (word << 5) + 31 - Math.clz32(low)
@@ -188,28 +252,38 @@ function drainBits(bits: Uint32Array, count: number): Uint32Array {
   return out
 }
 
-class PointView implements NetworkView {
-  readonly degrees = undefined
+const NO_SLOTS = new Uint32Array(0)
+
+/**
+ * Degrees judged when asked, against a hash set of the viewer's F nodes: F is in it, S has a
+ * neighbour in it (the walk stops at the first), A shares a group. Building it costs O(|F|),
+ * never O(members): the view of one search (its answers are remembered, so a member's
+ * degree is worked out once however often the search asks).
+ */
+class MemberView implements NetworkView {
   readonly networkBits = undefined
   readonly firstBits = undefined
-  readonly network = new Uint32Array(0)
-  readonly first: Uint32Array
-  /** The viewer's connections, as nodes (store/graph.ts). */
-  private readonly firstNodes: Set<number>
+  readonly network = NO_SLOTS
+  private readonly firstNodes: NodeSet
   private readonly grouped: boolean
   private readonly memo = new Map<number, number>()
+  private firstSlots: Uint32Array | undefined
 
   constructor(
     readonly viewer: number,
     private readonly graph: Graph,
   ) {
-    const firsts = graph.linksOfNode(graph.nodeOf(viewer))
-    const slotOf = graph.slotOfNode
-    const first = new Uint32Array(firsts.length)
-    for (let i = 0; i < firsts.length; i++) first[i] = slotOf[firsts[i]]
-    this.first = first.sort()
-    this.firstNodes = new Set(firsts)
+    const { arena, start, length } = graph.links()
+    const own = graph.nodeOf(viewer)
+    const from = own >= 0 && own < length.length ? start[own] : 0
+    const to = own >= 0 && own < length.length ? from + length[own] : 0
+    this.firstNodes = new NodeSet(arena, from, to)
     this.grouped = graph.inAnyGroup(viewer)
+  }
+
+  get first(): Uint32Array {
+    this.firstSlots ??= this.firstNodes.slots(this.graph.slotOfNode).sort()
+    return this.firstSlots
   }
 
   degreeOf(slot: number): number {
@@ -224,8 +298,58 @@ class PointView implements NetworkView {
   private compute(slot: number): number {
     if (slot === this.viewer) return SELF
     const node = this.graph.nodeOf(slot)
-    if (this.firstNodes.has(node)) return FIRST
-    for (const other of this.graph.linksOfNode(node)) if (this.firstNodes.has(other)) return SECOND
+    if (node >= 0) {
+      const set = this.firstNodes
+      if (set.has(node)) return FIRST
+      const { arena, start, length } = this.graph.links()
+      if (node < length.length) {
+        const end = start[node] + length[node]
+        for (let i = start[node]; i < end; i++) if (set.has(arena[i])) return SECOND
+      }
+    }
     return this.grouped && this.graph.sharesGroup(this.viewer, slot) ? GROUP : NONE
+  }
+}
+
+/** A set of node numbers in one open-addressing typed array, at most half full. */
+class NodeSet {
+  /** Node + 1 per cell; 0 is empty. */
+  private readonly cells: Uint32Array
+  private readonly shift: number
+
+  /** The nodes `values[from]` … `values[to − 1]` (no repeats). */
+  constructor(values: Uint32Array, from: number, to: number) {
+    let bits = 4
+    while (1 << bits < 2 * (to - from)) bits++
+    this.cells = new Uint32Array(1 << bits)
+    this.shift = 32 - bits
+    const mask = this.cells.length - 1
+    for (let i = from; i < to; i++) {
+      const node = values[i]
+      let at = Math.imul(node, 0x9e3779b1) >>> this.shift
+      while (this.cells[at] !== 0) at = (at + 1) & mask
+      this.cells[at] = node + 1
+    }
+  }
+
+  has(node: number): boolean {
+    const { cells } = this
+    const mask = cells.length - 1
+    const wanted = node + 1
+    for (let at = Math.imul(node, 0x9e3779b1) >>> this.shift; ; at = (at + 1) & mask) {
+      const cell = cells[at]
+      if (cell === wanted) return true
+      if (cell === 0) return false
+    }
+  }
+
+  /** The slot of every node in the set, in no order. */
+  slots(slotOf: Int32Array): Uint32Array {
+    let count = 0
+    for (const cell of this.cells) if (cell !== 0) count++
+    const out = new Uint32Array(count)
+    let n = 0
+    for (const cell of this.cells) if (cell !== 0) out[n++] = slotOf[cell - 1]
+    return out
   }
 }

@@ -1,8 +1,8 @@
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
-import { FIRST, GROUP, NONE, SECOND } from '../../src/domain/degree.js'
+import { FIRST, SECOND } from '../../src/domain/degree.js'
 import { Graph } from '../../src/store/graph.js'
-import { NetworkCache } from '../../src/store/network.js'
+import { NetworkCache, wholeNetworkCost } from '../../src/store/network.js'
 
 const RUNS = Number(process.env.FC_RUNS ?? 200)
 const SLOTS = 40
@@ -21,13 +21,10 @@ describe('network views', () => {
           for (const [m, g] of memberships) graph.join(m, g)
           const cache = new NetworkCache()
           const full = cache.view(viewer, graph, SLOTS)
-          const point = new NetworkCache().pointView(viewer, graph)
-          for (let s = 0; s < SLOTS; s++) {
-            expect(point.degreeOf(s)).toBe(full.degreeOf(s))
-            // The full view's bytes: every degree but A, which is judged when asked.
-            expect(full.degrees?.[s]).toBe(full.degreeOf(s) === GROUP ? NONE : full.degreeOf(s))
-            expect(point.degrees).toBeUndefined()
-          }
+          const point = new NetworkCache().memberView(viewer, graph)
+          for (let s = 0; s < SLOTS; s++) expect(point.degreeOf(s)).toBe(full.degreeOf(s))
+          // The member view lists F too, though it never walks the network.
+          expect([...point.first]).toEqual([...full.first])
           const network = [...Array(SLOTS).keys()].filter((s) => [FIRST, SECOND].includes(full.degreeOf(s)))
           expect([...full.network]).toEqual(network)
           expect([...full.first]).toEqual(network.filter((s) => full.degreeOf(s) === FIRST))
@@ -39,6 +36,16 @@ describe('network views', () => {
             expect(bit(full.firstBits, s)).toBe(full.degreeOf(s) === FIRST)
           }
           expect(point.networkBits).toBeUndefined()
+          expect(point.network.length).toBe(0)
+          // The cost of the whole walk: a step per node word, and per F member one plus its degree.
+          const firsts = network.filter((s) => full.degreeOf(s) === FIRST)
+          const degree = (s: number) =>
+            new Set(
+              edges.filter(([a, b]) => a !== b && (a === s || b === s)).map(([a, b]) => (a === s ? b : a)),
+            ).size
+          expect(wholeNetworkCost(viewer, graph)).toBe(
+            ((graph.nodeSpan + 31) >>> 5) + firsts.reduce((sum, f) => sum + 1 + degree(f), 0),
+          )
         },
       ),
       { numRuns: RUNS },
@@ -70,9 +77,9 @@ describe('the cache of network views', () => {
     for (let viewer = 4; viewer < 30; viewer++) roomy.view(viewer, graph, SLOTS)
     expect(roomy.view(3, graph, SLOTS)).toBe(first)
 
-    // A leaf's view of the star: a byte per slot, two bitsets of the slots, and its network (every
-    // other slot) and first (the hub) as 4-byte lists; room for two such views, not three.
-    const tight = new NetworkCache(2.25 * (SLOTS + 8 * Math.ceil(SLOTS / 32) + 4 * SLOTS))
+    // A leaf's view of the star: two bitsets of the slots, and its network (every other slot) and
+    // first (the hub) as 4-byte lists; room for two such views, not three.
+    const tight = new NetworkCache(2.25 * (8 * Math.ceil(SLOTS / 32) + 4 * SLOTS))
     const a = tight.view(1, graph, SLOTS)
     const b = tight.view(2, graph, SLOTS)
     expect(tight.view(1, graph, SLOTS)).toBe(a) // 1 is now the most recently used
