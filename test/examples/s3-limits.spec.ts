@@ -277,6 +277,12 @@ describe('§3.7 every error of the public API is a PeopleSearchError, whatever t
       'invalid-argument',
     ],
     [
+      'a network plan that is not cost, whole or members',
+      () => new PeopleIndex({ networkPlan: 'fastest' as never }),
+      400,
+      'invalid-argument',
+    ],
+    [
       'a compaction slack that is not an integer ≥ 0',
       () => new PeopleIndex({ compaction: { slack: 0.5 } }),
       400,
