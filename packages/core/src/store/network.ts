@@ -173,18 +173,11 @@ class FullView implements NetworkView {
     const own = graph.nodeOf(viewer)
     const from = own >= 0 && own < length.length ? start[own] : 0
     const to = own >= 0 && own < length.length ? from + length[own] : 0
-    for (let i = from; i < to; i++) {
-      const f = arena[i]
-      firstNodes[f >>> 5] |= 1 << (f & 31)
-      const end = start[f] + length[f]
-      for (let j = start[f]; j < end; j++) {
-        const o = arena[j]
-        networkNodes[o >>> 5] |= 1 << (o & 31)
-      }
-    }
+    markNeighbours(arena, start, length, from, to, networkNodes)
     const first = new Uint32Array(to - from)
     for (let i = from; i < to; i++) {
       const f = arena[i]
+      firstNodes[f >>> 5] |= 1 << (f & 31)
       networkNodes[f >>> 5] |= 1 << (f & 31)
       first[i - from] = slotOf[f]
     }
@@ -234,6 +227,55 @@ class FullView implements NetworkView {
       if ((this.networkBits[word] & bit) !== 0) return SECOND
     }
     return this.graph.sharesGroup(this.viewer, slot) ? GROUP : NONE
+  }
+}
+
+/**
+ * Sets the bit of every neighbour of the nodes `arena[from]` … `arena[to − 1]`. The lists lie
+ * anywhere in the arena, so the walk waits on memory at the start of each: four lists are
+ * walked side by side, so that four such waits overlap (a hub's view at 1M: 33–37 ms walking
+ * one list at a time, 18–20 ms four at a time; scratch /tmp/walk.mjs).
+ */
+function markNeighbours(
+  arena: Uint32Array,
+  start: Uint32Array,
+  length: Uint32Array,
+  from: number,
+  to: number,
+  bits: Uint32Array,
+): void {
+  let i = from
+  for (; i + 4 <= to; i += 4) {
+    let a = start[arena[i]]
+    let b = start[arena[i + 1]]
+    let c = start[arena[i + 2]]
+    let d = start[arena[i + 3]]
+    const aEnd = a + length[arena[i]]
+    const bEnd = b + length[arena[i + 1]]
+    const cEnd = c + length[arena[i + 2]]
+    const dEnd = d + length[arena[i + 3]]
+    while (a < aEnd && b < bEnd && c < cEnd && d < dEnd) {
+      const p = arena[a++]
+      const q = arena[b++]
+      const r = arena[c++]
+      const t = arena[d++]
+      bits[p >>> 5] |= 1 << (p & 31)
+      bits[q >>> 5] |= 1 << (q & 31)
+      bits[r >>> 5] |= 1 << (r & 31)
+      bits[t >>> 5] |= 1 << (t & 31)
+    }
+    markRun(arena, a, aEnd, bits)
+    markRun(arena, b, bEnd, bits)
+    markRun(arena, c, cEnd, bits)
+    markRun(arena, d, dEnd, bits)
+  }
+  for (; i < to; i++) markRun(arena, start[arena[i]], start[arena[i]] + length[arena[i]], bits)
+}
+
+function markRun(arena: Uint32Array, from: number, to: number, bits: Uint32Array): void {
+  for (let j = from; j < to; j++) {
+    const o = arena[j]
+    bits[o >>> 5] |= 1 << (o & 31)
   }
 }
 
