@@ -52,6 +52,28 @@ describe('network views', () => {
     )
   })
 
+  it('marks every friend of every friend, whatever the lengths of their lists (a tree: no friend of a friend is reached twice)', () => {
+    fc.assert(
+      fc.property(fc.array(fc.nat({ max: 9 }), { maxLength: 11 }), (fanouts) => {
+        // Viewer 0, its friends 1 … k, and each friend's own leaves after them.
+        const graph = new Graph()
+        let next = fanouts.length + 1
+        const leaves: number[] = []
+        fanouts.forEach((fanout, i) => {
+          graph.connect(0, i + 1)
+          for (let j = 0; j < fanout; j++) {
+            graph.connect(i + 1, next)
+            leaves.push(next++)
+          }
+        })
+        const view = new NetworkCache().view(0, graph, next)
+        expect([...view.network]).toEqual([...Array(next - 1).keys()].map((s) => s + 1))
+        for (const leaf of leaves) expect(view.degreeOf(leaf)).toBe(SECOND)
+      }),
+      { numRuns: RUNS },
+    )
+  })
+
   it('reused buffers start clean: a later viewer never inherits an earlier one’s degrees', () => {
     const graph = new Graph()
     for (let s = 1; s < SLOTS; s++) graph.connect(0, s)
