@@ -110,6 +110,11 @@ export class SearchPlan {
         }
       }
     }
+    // A network filter that keeps F alone of the degrees the search can reach (docs/spec.md §4.1)
+    // bounds the matches by the viewer's F list, far shorter than its network, unless near
+    // misses of that facet are counted for its histogram (§4.3).
+    if (!impossible && !query.facets.includes('network') && keepsFirstOnly(query, this.canFindAll))
+      lists.push({ data: view.first, length: view.first.length })
     // docs/spec.md §3.2 through the view: Matches reads every candidate's degree anyway (one bit
     // of a whole-network view), so the network list joins the intersection only when driving by
     // it costs less than walking the shortest list and testing the bit of each slot. Without it,
@@ -181,6 +186,14 @@ export class SearchPlan {
 /** docs/spec.md §3.2: only a search that gives both names can find beyond the viewer's network. */
 export function reachesEveryone(query: SearchQuery): boolean {
   return query.firstName !== undefined && query.lastName !== undefined
+}
+
+// The degrees a network filter keeps, of those the search can reach: F alone (or nothing).
+function keepsFirstOnly(query: SearchQuery, canFindAll: boolean): boolean {
+  const reachable = canFindAll ? ['F', 'S', 'A', 'O'] : ['F', 'S']
+  return query.facetFilters.some(
+    (filter) => filter.code === 'network' && filter.values.every((v) => v === 'F' || !reachable.includes(v)),
+  )
 }
 
 export function nameKeyId(store: IndexStore, tokens: string[]): number {
