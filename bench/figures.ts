@@ -5,6 +5,7 @@
  */
 import { readFileSync } from 'node:fs'
 import { fileURLToPath } from 'node:url'
+import type { HubProfile } from '@people-search/sample'
 import type { Machine } from './machine.js'
 import type { Budget, Latency } from './measure.js'
 import type { PeerName } from './scenario.js'
@@ -108,6 +109,11 @@ export interface RunFigures {
    * file it replaces, so they may have measured another commit than `core`.
    */
   scale?: ScaleFigures[]
+  /**
+   * The runs of `pnpm bench:network`, one per size, smallest first (issue 15: the network rule on
+   * a hub-heavy corpus); each carries its own command, date, machine and core.
+   */
+  network?: NetworkFigures[]
 }
 
 /** `process.memoryUsage()` after forced full collections, in bytes. */
@@ -251,4 +257,70 @@ export function figuresJson(run: RunFigures): string {
 /** One engine at one size, if it ran. */
 export function engineAt(run: RunFigures, size: number, engine: EngineName): EngineFigures | undefined {
   return run.sizes.find((s) => s.size === size)?.engines.find((e) => e.engine === engine)
+}
+
+// The network bench (`pnpm bench:network`, issue 15 item 4): ours on a hub-heavy corpus for hub and
+// typical viewers apart, the bare limit loops of the same run, and FlexSearch on the same corpus.
+
+/** Quantiles of single calls, ms. */
+export interface Spread {
+  p50: number
+  p90: number
+  p99: number
+  mean: number
+  samples: number
+}
+
+export type ViewerKind = 'hub' | 'typical'
+
+/** One engine or loop, for each kind of viewer. */
+export type PerKind<T> = Record<ViewerKind, T>
+
+export interface NetworkClass {
+  /** `q1` … `q7` as the suite names them, `all` for the whole network with no criteria. */
+  id: string
+  title: string
+  /** Ours through `index.searchAnswer`: latency, and the median `numResults`. */
+  ours: PerKind<{ latency: Spread; matches: number }>
+  /** Absent for the classes the loops cannot express (names, company and facets). */
+  loops?: PerKind<{ fullView: Spread; perCandidate: Spread; candidates: number; matches: number }>
+  /** FlexSearch over every member (no network): a page of 25, and every match. */
+  flexsearch?: { page: Spread; all: Spread; matches: number; note: string }
+}
+
+/** What the ours process of the row hands back. */
+export interface OursNetwork {
+  command: string
+  build: { addMs: number; connectMs: number; groupsMs: number }
+  edges: number
+  viewers: PerKind<{ degrees: number[]; networkSizes: number[] }>
+  searches: number
+  loopSearches: number
+  classes: NetworkClass[]
+}
+
+/** What the FlexSearch process hands back, per class id. */
+export interface FlexSearchNetwork {
+  command: string
+  buildMs: number
+  classes: Record<string, NonNullable<NetworkClass['flexsearch']>>
+}
+
+/** One run of `pnpm bench:network --size <n>`. */
+export interface NetworkFigures {
+  size: number
+  command: string
+  date: string
+  wallMs: number
+  machine: Machine
+  load: { start: number; end: number }
+  core: CoreVersion
+  libraries: Record<string, string>
+  heapLimitMb: number
+  seed: number
+  meanDegree: number
+  hubs: HubProfile
+  ours?: OursNetwork
+  flexsearch?: FlexSearchNetwork
+  notMeasured: Partial<Record<'ours' | 'flexsearch', string>>
 }

@@ -30,10 +30,12 @@ if (args.includes('--render')) {
   )
 } else {
   const mode = args.includes('--quick') ? 'quick' : 'full'
-  // The scale rows are measured apart (`pnpm bench:scale`, minutes to hours): a suite run keeps them.
-  const scale = figuresIfAny(RESULTS_FILE)?.scale
+  // The scale and network rows are measured apart (`pnpm bench:scale`, `pnpm bench:network`,
+  // minutes to hours): a suite run keeps them.
+  const previous = figuresIfAny(RESULTS_FILE)
   const run = measure({ mode, command: typedCommand('run.js', args) })
-  if (scale !== undefined && scale.length > 0) run.scale = scale
+  if (previous?.scale !== undefined && previous.scale.length > 0) run.scale = previous.scale
+  if (previous?.network !== undefined && previous.network.length > 0) run.network = previous.network
   writeFileSync(RESULTS_FILE, figuresJson(run))
   await render(run, RESULTS_FILE)
   log(`wrote bench/results.json, bench/RESULTS.md and bench/latency.svg (${mode} run of ${run.date})`)

@@ -15,7 +15,9 @@ const MAX_ROUNDS = 6
  * drawn the same way for half the edges; for the other half it is a near neighbour of the first
  * end in a list of the members ordered by region, within max(100, 4 · expected degree)
  * places, so people mostly know people in their own metro area and friends of friends are
- * often friends (clustering). Duplicates are dropped and the shortfall drawn again.
+ * often friends (clustering). Duplicates are dropped and the shortfall drawn again. Under a hub
+ * profile's connection limit (`DegreeModel.cap`), the pairs that would take either end beyond it
+ * are dropped last, in order.
  */
 export function edgesFor(ctx: Context): Uint32Array {
   const n = ctx.size
@@ -94,7 +96,27 @@ export function edgesFor(ctx: Context): Uint32Array {
     drawn = draw(edges, have, ((target - have) / target) * (drawn.count / have))
     edges = dedupe(drawn.pairs, drawn.count, n)
   }
-  return edges
+  return model.cap === undefined ? edges : capped(edges, n, model.cap)
+}
+
+/**
+ * The pairs of `edges` (sorted, unique) kept in order while neither end has `cap` kept pairs yet:
+ * a hard connection limit. A new array of exactly the result's length.
+ */
+function capped(edges: Uint32Array, n: number, cap: number): Uint32Array {
+  const degree = new Uint32Array(n)
+  const kept = new Uint32Array(edges.length)
+  let w = 0
+  for (let k = 0; k < edges.length; k += 2) {
+    const a = edges[k]
+    const b = edges[k + 1]
+    if (degree[a] >= cap || degree[b] >= cap) continue
+    degree[a]++
+    degree[b]++
+    kept[w++] = a
+    kept[w++] = b
+  }
+  return kept.slice(0, w)
 }
 
 /**
