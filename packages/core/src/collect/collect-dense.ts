@@ -4,8 +4,9 @@ import type { PostingBits } from '../store/posting-bits.js'
 import type { Collector } from './collector.js'
 
 /**
- * Hands every match of a keywords-only plan (`SearchPlan.dense`) to a collector, ascending, by
- * combining bitsets 32 slots at a time instead of walking lists: the viewer's S members match
+ * Hands every match of a plan of keywords alone, or of no criteria at all (`SearchPlan.dense`),
+ * to a collector, ascending, by combining bitsets 32 slots at a time instead of walking lists:
+ * the viewer's S members match
  * where every token is in text anyone may see, its F members where every token is in text a
  * connection may see (docs/spec.md §3.2, §3.6). Dead slots never carry a degree (removing or
  * re-indexing a member moves its edges, and a moved graph drops every view), so they are never

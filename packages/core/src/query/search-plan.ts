@@ -67,7 +67,8 @@ export class SearchPlan {
    * Whether the plan is keywords alone (no name, place, item or facet filter; not by relevance,
    * which needs each match's frequencies) over lists long enough that combining bitsets a word
    * at a time (collect/collect-dense.ts) costs less than walking them: about (m + 2) words per
-   * 32 members against the walk's cost in seeks and steps.
+   * 32 members against the walk's cost in seeks and steps; or no criteria at all, the whole
+   * network read from its bits. Only for a view that holds the whole network.
    */
   readonly dense: boolean
 
@@ -124,26 +125,31 @@ export class SearchPlan {
     // to a plan with other sources (query/network-plan.ts).
     let walkCost = Number.POSITIVE_INFINITY
     const criteria = lists.length
-    if (!this.canFindAll && view.networkBits !== undefined) {
+    const whole = !this.canFindAll && view.networkBits !== undefined
+    let byNetworkCheaper = false
+    if (whole && criteria > 0) {
       let shortest = Number.POSITIVE_INFINITY
       for (const list of lists) shortest = Math.min(shortest, list.length)
-      const m = lists.length
-      const byNetwork = view.network.length * m * SEEK_COST
-      const byShortest = shortest * (1 + (m - 1) * SEEK_COST)
+      const byNetwork = view.networkSize * criteria * SEEK_COST
+      const byShortest = shortest * (1 + (criteria - 1) * SEEK_COST)
       walkCost = Math.min(byNetwork, byShortest)
-      if (m === 0 || byNetwork <= byShortest) lists.push({ data: view.network, length: view.network.length })
+      byNetworkCheaper = byNetwork <= byShortest
     }
+    // With no list at all, the bits are read a word at a time where the list drawn from them
+    // would be walked a member at a time: the whole network of a hub, a million members.
     this.dense =
       !impossible &&
-      keywords.length > 0 &&
+      whole &&
       criteria === keywords.length &&
       query.postal === undefined &&
       query.facetFilters.length === 0 &&
       query.sort !== 'relevance' &&
       this.country <= 0 &&
-      view.networkBits !== undefined &&
-      keywords.every((posting) => posting.length * DENSE_SHARE >= store.slotCount) &&
-      ((store.slotCount + 31) >>> 5) * (keywords.length + 2) <= walkCost * STEP_WORDS
+      (keywords.length === 0 ||
+        (keywords.every((posting) => posting.length * DENSE_SHARE >= store.slotCount) &&
+          ((store.slotCount + 31) >>> 5) * (keywords.length + 2) <= walkCost * STEP_WORDS))
+    if (whole && !this.dense && (criteria === 0 || byNetworkCheaper))
+      lists.push({ data: view.network, length: view.network.length })
     this.sources = impossible ? [NOTHING] : shortestFirst(lists)
     this.keywords = impossible ? [] : keywords
     const members = store.liveCount

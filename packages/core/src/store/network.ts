@@ -15,8 +15,10 @@ export interface NetworkView {
    */
   readonly networkBits: Uint32Array | undefined
   readonly firstBits: Uint32Array | undefined
-  /** The network in ascending slot order when `networkBits` is there; empty otherwise. */
+  /** The network in ascending slot order when `networkBits` is there (drawn on first use); empty otherwise. */
   readonly network: Uint32Array
+  /** How many members the network holds when `networkBits` is there (without drawing the list); 0 otherwise. */
+  readonly networkSize: number
   /** F members, ascending: the only ones whose connections-only sections this viewer may see. */
   readonly first: Uint32Array
 }
@@ -156,7 +158,7 @@ class FullView implements NetworkView {
   readonly first: Uint32Array
   /** What the view holds (its network list counted before it is drawn up), for the cache's budget. */
   readonly bytes: number
-  private readonly size: number
+  readonly networkSize: number
   private list: Uint32Array | undefined
 
   /** `networkNodes` and `firstNodes` are the cache's scratch bitsets over nodes, zero, and left zero. */
@@ -207,12 +209,12 @@ class FullView implements NetworkView {
     this.networkBits = network
     this.firstBits = firstBits
     this.first = first.sort()
-    this.size = size
+    this.networkSize = size
     this.bytes = 8 * ((slots + 31) >>> 5) + 4 * (first.length + size)
   }
 
   get network(): Uint32Array {
-    this.list ??= listOfBits(this.networkBits, this.size)
+    this.list ??= listOfBits(this.networkBits, this.networkSize)
     return this.list
   }
 
@@ -306,6 +308,7 @@ class MemberView implements NetworkView {
   readonly networkBits = undefined
   readonly firstBits = undefined
   readonly network = NO_SLOTS
+  readonly networkSize = 0
   private readonly firstNodes: NodeSet
   private readonly grouped: boolean
   private readonly memo = new Map<number, number>()
