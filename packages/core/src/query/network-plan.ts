@@ -47,7 +47,7 @@ export function networkViewFor(
   const nodes = Math.max(1, graph.nodeSpan)
   const walk = Math.min(graph.meanDegree, nodes / Math.max(1, firsts))
   const byMembers = 2 * firsts + candidates * (CANDIDATE_STEPS + walk)
-  return byMembers < wholeNetworkCost(viewer, graph) ? networks.memberView(viewer, graph) : whole()
+  return byMembers < wholeNetworkCost(viewer, graph, byMembers) ? networks.memberView(viewer, graph) : whole()
 }
 
 /**

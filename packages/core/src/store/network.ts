@@ -139,16 +139,18 @@ interface Bitsets {
 
 /**
  * The number of a graph's neighbour steps that marking `viewer`'s whole network takes: Σ of the
- * degrees of its F, plus a step per node word and per F member. Read from the list lengths alone
- * (O(|F|)), so a plan can weigh it before walking anything.
+ * degrees of its F, plus a step per node word and per F member. Read from the list lengths alone,
+ * so a plan can weigh it before walking anything, and only until it passes `bound` (what the
+ * other way costs): a hub's 30k lengths are 30k reads anywhere in memory, which a plan that
+ * has already lost need not pay for. Beyond `bound` the sum may be partial.
  */
-export function wholeNetworkCost(viewer: number, graph: Graph): number {
+export function wholeNetworkCost(viewer: number, graph: Graph, bound = Number.POSITIVE_INFINITY): number {
   const node = graph.nodeOf(viewer)
   const { arena, start, length } = graph.links()
   let cost = (graph.nodeSpan + 31) >>> 5
   if (node < 0 || node >= length.length) return cost
   const end = start[node] + length[node]
-  for (let i = start[node]; i < end; i++) cost += 1 + length[arena[i]]
+  for (let i = start[node]; i < end && cost <= bound; i++) cost += 1 + length[arena[i]]
   return cost
 }
 

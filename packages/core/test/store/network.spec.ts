@@ -43,9 +43,12 @@ describe('network views', () => {
             new Set(
               edges.filter(([a, b]) => a !== b && (a === s || b === s)).map(([a, b]) => (a === s ? b : a)),
             ).size
-          expect(wholeNetworkCost(viewer, graph)).toBe(
-            ((graph.nodeSpan + 31) >>> 5) + firsts.reduce((sum, f) => sum + 1 + degree(f), 0),
-          )
+          const cost = ((graph.nodeSpan + 31) >>> 5) + firsts.reduce((sum, f) => sum + 1 + degree(f), 0)
+          expect(wholeNetworkCost(viewer, graph)).toBe(cost)
+          // Bounded: exact up to the bound, and past it whenever the whole cost is.
+          for (const bound of [0, cost - 1, cost, cost + 1])
+            if (cost <= bound) expect(wholeNetworkCost(viewer, graph, bound)).toBe(cost)
+            else expect(wholeNetworkCost(viewer, graph, bound)).toBeGreaterThan(bound)
         },
       ),
       { numRuns: RUNS },
