@@ -1,6 +1,6 @@
 import { type NetworkCache, type NetworkView, wholeNetworkCost } from '../store/network.js'
 import type { IndexStore } from '../store/store.js'
-import { nameKeyId, reachesEveryone } from './search-plan.js'
+import { boundByFirst, nameKeyId, reachesEveryone } from './search-plan.js'
 import type { SearchQuery } from './search-query.js'
 
 /**
@@ -40,19 +40,25 @@ export function networkViewFor(
   if (reachesEveryone(query)) return networks.memberView(viewer, graph)
   const whole = () => networks.view(viewer, graph, store.slotCount)
   if (plan === 'whole' || networks.cached(viewer, graph) !== undefined) return whole()
-  const candidates = estimatedCandidates(query, store)
-  if (candidates === undefined) return whole()
+  // Matches bounded by the F list (a network filter of F alone) are each found in the set of F at
+  // once, with no walk; the view then sorts the list it is bounded by.
+  const firstOnly = boundByFirst(query, false)
+  const listed = estimatedCandidates(query, store)
+  if (listed === undefined && !firstOnly) return whole()
   if (plan === 'members') return networks.memberView(viewer, graph)
   const firsts = graph.linksOfNode(graph.nodeOf(viewer)).length
   const nodes = Math.max(1, graph.nodeSpan)
-  const walk = Math.min(graph.meanDegree, nodes / Math.max(1, firsts))
-  const byMembers = 2 * firsts + candidates * (CANDIDATE_STEPS + walk)
+  const candidates = firstOnly ? Math.min(listed ?? firsts, firsts) : (listed as number)
+  const walk = firstOnly ? 0 : Math.min(graph.meanDegree, nodes / Math.max(1, firsts))
+  const sort = firstOnly ? firsts * Math.log2(firsts + 1) : 0
+  const byMembers = 2 * firsts + sort + candidates * (CANDIDATE_STEPS + walk)
   return byMembers < wholeNetworkCost(viewer, graph, byMembers) ? networks.memberView(viewer, graph) : whole()
 }
 
 /**
  * How many members the query's keyword and name lists let through, if they were independent;
- * undefined when the query has no such list (its candidates are then the network itself).
+ * undefined when the query has no such list (its candidates are then the network itself, or the
+ * F list that a network filter of F alone bounds them by).
  */
 function estimatedCandidates(query: SearchQuery, store: IndexStore): number | undefined {
   const lengths: number[] = []

@@ -114,7 +114,7 @@ export class SearchPlan {
     // A network filter that keeps F alone of the degrees the search can reach (docs/spec.md §4.1)
     // bounds the matches by the viewer's F list, far shorter than its network, unless near
     // misses of that facet are counted for its histogram (§4.3).
-    if (!impossible && !query.facets.includes('network') && keepsFirstOnly(query, this.canFindAll))
+    if (!impossible && boundByFirst(query, this.canFindAll))
       lists.push({ data: view.first, length: view.first.length })
     // docs/spec.md §3.2 through the view: Matches reads every candidate's degree anyway (one bit
     // of a whole-network view), so the network list joins the intersection only when driving by
@@ -194,8 +194,12 @@ export function reachesEveryone(query: SearchQuery): boolean {
   return query.firstName !== undefined && query.lastName !== undefined
 }
 
-// The degrees a network filter keeps, of those the search can reach: F alone (or nothing).
-function keepsFirstOnly(query: SearchQuery, canFindAll: boolean): boolean {
+/**
+ * Whether a network filter keeps F alone of the degrees the search can reach (or nothing), and
+ * no network histogram counts its near misses: then every match is in the viewer's F list.
+ */
+export function boundByFirst(query: SearchQuery, canFindAll: boolean): boolean {
+  if (query.facets.includes('network')) return false
   const reachable = canFindAll ? ['F', 'S', 'A', 'O'] : ['F', 'S']
   return query.facetFilters.some(
     (filter) => filter.code === 'network' && filter.values.every((v) => v === 'F' || !reachable.includes(v)),

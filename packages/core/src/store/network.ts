@@ -303,8 +303,8 @@ const NO_SLOTS = new Uint32Array(0)
 /**
  * Degrees judged when asked, against a hash set of the viewer's F nodes: F is in it, S has a
  * neighbour in it (the walk stops at the first), A shares a group. Building it costs O(|F|),
- * never O(members): the view of one search (its answers are remembered, so a member's
- * degree is worked out once however often the search asks).
+ * never O(members): the view of one search (the answers that took a walk are remembered, so a
+ * member's degree is walked for once however often the search asks).
  */
 class MemberView implements NetworkView {
   readonly networkBits = undefined
@@ -333,21 +333,23 @@ class MemberView implements NetworkView {
     return this.firstSlots
   }
 
+  // F costs one look in the set, asked again each time; only what took a walk is remembered.
   degreeOf(slot: number): number {
+    if (slot === this.viewer) return SELF
+    const node = this.graph.nodeOf(slot)
+    if (node >= 0 && this.firstNodes.has(node)) return FIRST
     let degree = this.memo.get(slot)
     if (degree === undefined) {
-      degree = this.compute(slot)
+      degree = this.beyondFirst(slot, node)
       this.memo.set(slot, degree)
     }
     return degree
   }
 
-  private compute(slot: number): number {
-    if (slot === this.viewer) return SELF
-    const node = this.graph.nodeOf(slot)
+  // S, A or O of a slot that is neither the viewer nor in F.
+  private beyondFirst(slot: number, node: number): number {
     if (node >= 0) {
       const set = this.firstNodes
-      if (set.has(node)) return FIRST
       const { arena, start, length } = this.graph.links()
       if (node < length.length) {
         const end = start[node] + length[node]
