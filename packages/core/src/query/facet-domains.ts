@@ -1,5 +1,5 @@
 import countries from 'i18n-iso-countries'
-import { DEGREE_BY_LETTER, FIRST, SELF } from '../domain/degree.js'
+import { DEGREE_BY_LETTER, SELF } from '../domain/degree.js'
 import { FACET_BY_CODE, type FacetCode, type FixedBucket, isDisplayName } from '../domain/facets.js'
 import type { OwnedProfile } from '../model/own-profile.js'
 import { CONNECTIONS, PUBLIC } from '../model/visibility.js'
@@ -156,7 +156,7 @@ function orgDomain(
     values: (slot, out) => {
       const first = columns.firstItem[slot]
       const end = first + columns.itemCount[slot]
-      const isFirst = view.degreeOf(slot) === FIRST
+      const isFirst = view.isFirst(slot)
       let count = 0
       outer: for (let item = first; item < end; item++) {
         const org = items.org[item]

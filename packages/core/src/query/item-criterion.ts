@@ -1,5 +1,6 @@
-import { FIRST } from '../domain/degree.js'
 import { CONNECTIONS, PUBLIC } from '../model/visibility.js'
+import type { U32List } from '../store/growable.js'
+import { hasBit } from '../store/list-bits.js'
 import type { NetworkView } from '../store/network.js'
 import type { IndexStore, ItemField } from '../store/store.js'
 import { Cursor } from './cursor.js'
@@ -26,21 +27,46 @@ export function itemCriterionSlots(
     lists.push(list)
   }
   lists.sort((a, b) => a.length - b.length)
-  const items = new Intersection(lists.map((list) => new Cursor(list.data, list.length)))
+  // The shortest list drives; a list that holds one item in 32 or more is tested a bit at a time
+  // (store/list-bits.ts: no more memory than the list) instead of sought in.
+  const sought = [lists[0]]
+  const probed: Uint32Array[] = []
+  for (let i = 1; i < lists.length; i++) {
+    if (lists[i].length * DENSE_SHARE >= store.items.length) probed.push(store.itemBitsOf(lists[i]))
+    else sought.push(lists[i])
+  }
   const { columns } = store
   const itemColumns = store.items
-  const slots: number[] = []
+  const wanted = criterion.current === undefined ? -1 : criterion.current ? 1 : 0
+  const items = sought.length === 1 ? sought[0].data.subarray(0, sought[0].length) : intersect(sought)
+  // At most one slot per item, so their number bounds the answer.
+  const slots = new Uint32Array(items.length)
+  let count = 0
   let last = -1
-  for (let item = items.doc(); item !== TERMINATED; item = items.advance()) {
+  // The item's own columns before the slot's (read anywhere in memory).
+  outer: for (let at = 0; at < items.length; at++) {
+    const item = items[at]
+    for (let p = 0; p < probed.length; p++) if (!hasBit(probed[p], item)) continue outer
+    if (wanted !== -1 && itemColumns.current[item] !== wanted) continue
     const slot = itemColumns.slot[item]
     if (slot === last || columns.alive[slot] === 0) continue
-    if (criterion.current !== undefined && (itemColumns.current[item] === 1) !== criterion.current) continue
     const visibility = itemColumns.visibility[item]
-    if (visibility !== PUBLIC && !(visibility === CONNECTIONS && view.degreeOf(slot) === FIRST)) continue
-    slots.push(slot)
+    if (visibility !== PUBLIC && !(visibility === CONNECTIONS && view.isFirst(slot))) continue
+    slots[count++] = slot
     last = slot
   }
-  return Uint32Array.from(slots)
+  return slots.slice(0, count)
+}
+
+/** The items in every list, ascending (the shortest drives). */
+function intersect(lists: readonly U32List[]): Uint32Array {
+  const out = new Uint32Array(lists[0].length)
+  let count = 0
+  const items = new Intersection(lists.map((list) => new Cursor(list.data, list.length)))
+  for (let item = items.doc(); item !== TERMINATED; item = items.advance()) out[count++] = item
+  return out.subarray(0, count)
 }
 
 const EMPTY = new Uint32Array(0)
+/** A list gets bits when it holds at least one item in 32: then they take no more memory than it. */
+const DENSE_SHARE = 32

@@ -7,6 +7,11 @@ export interface NetworkView {
   /** The degree code (domain/degree.ts) of a slot relative to the viewer. */
   degreeOf(slot: number): number
   /**
+   * Whether the slot is in F: what connections-only text asks (docs/spec.md §3.6), answered
+   * without telling A from O (a group lookup, the dearest part of `degreeOf`).
+   */
+  isFirst(slot: number): boolean
+  /**
    * F and S members (the viewer's network, what a search without both names can find) and its F
    * members as bitsets over slots (bit `slot & 31` of word `slot >>> 5`), when the view holds
    * the whole network: a hot loop tests a bit instead of calling `degreeOf`, and a search over
@@ -220,6 +225,11 @@ class FullView implements NetworkView {
     return this.list
   }
 
+  isFirst(slot: number): boolean {
+    const word = slot >>> 5
+    return word < this.firstBits.length && (this.firstBits[word] & (1 << (slot & 31))) !== 0
+  }
+
   // Group members (A) are judged when asked: a search bounded by the network never asks, and
   // the viewer's groups can be far larger than its network.
   degreeOf(slot: number): number {
@@ -331,6 +341,11 @@ class MemberView implements NetworkView {
   get first(): Uint32Array {
     this.firstSlots ??= this.firstNodes.slots(this.graph.slotOfNode).sort()
     return this.firstSlots
+  }
+
+  isFirst(slot: number): boolean {
+    const node = this.graph.nodeOf(slot)
+    return slot !== this.viewer && node >= 0 && this.firstNodes.has(node)
   }
 
   // F costs one look in the set, asked again each time; only what took a walk is remembered.

@@ -10,6 +10,7 @@ import { ensureCapacity, U32List } from './growable.js'
 import { idOrderKey } from './id-order-key.js'
 import { IdTable } from './id-table.js'
 import { KeyTable } from './key-table.js'
+import { ListBits } from './list-bits.js'
 import { NameCounts } from './name-counts.js'
 import { Posting } from './postings.js'
 import { ProfileArena } from './profile-arena.js'
@@ -51,6 +52,8 @@ export class IndexStore {
   readonly postings: (Posting | undefined)[] = []
   /** Item ids by token id, per item field: what company/title/school criteria intersect. */
   readonly itemPostings: Record<ItemField, (U32List | undefined)[]> = { c: [], t: [], s: [] }
+  /** Bitsets of the long item postings, made when a criterion first asks (list-bits.ts). */
+  private readonly itemBits = new WeakMap<U32List, ListBits>()
   readonly nameKeys = new Dictionary()
   readonly firstNameSlots: U32List[] = []
   readonly lastNameSlots: U32List[] = []
@@ -218,6 +221,16 @@ export class IndexStore {
   slotOf(id: string): number | undefined {
     const slot = this.ids.get(id)
     return slot < 0 ? undefined : slot
+  }
+
+  /** `list` (one of `itemPostings`) as a bitset of item ids, up to date: read before the store next changes. */
+  itemBitsOf(list: U32List): Uint32Array {
+    let bits = this.itemBits.get(list)
+    if (bits === undefined) {
+      bits = new ListBits()
+      this.itemBits.set(list, bits)
+    }
+    return bits.update(list)
   }
 
   /** Every slot (live or dead) with this full name, ascending. */
