@@ -2,19 +2,21 @@ import type { OwnedProfile } from '../model/own-profile.js'
 import type { Profile } from '../model/profile.js'
 import { ensureCapacity } from '../store/growable.js'
 import { IdTable } from '../store/id-table.js'
+import { EarlierVersions, type EarlierVersionsOptions, type VersionsImage } from './earlier-versions.js'
 import { UrlIndex } from './url-index.js'
-import { backfillHorizon, MAX_VERSIONS, type ProfileVersion } from './versions.js'
+import type { ProfileVersion } from './versions.js'
 
 /**
  * The index's memory of its members beyond the current profiles (docs/spec.md §6.1): earlier
  * versions of each member with their times, the time each current version was added (for a
  * profile without `updatedAt`), and which members carry which normalised `publicProfileUrl`.
- * Profiles are the index's own frozen copies (model/own-profile.ts), kept by reference: a
- * caller changing its objects after `add` changes no version. Every time comes from the
+ * Earlier versions are kept encoded (earlier-versions.ts: typed arrays and arena chunks, nothing
+ * per version or per member for the collector to trace, issue 14) and decoded when a lookup asks:
+ * a caller changing its objects after `add` changes no version. Every time comes from the
  * caller's clock.
  */
 export class ProfileHistory {
-  private readonly versions = new Map<string, ProfileVersion[]>()
+  private readonly versions: EarlierVersions
   /**
    * When each current version without a usable `updatedAt` was added: the ids in an id table
    * (bytes and an open-addressing table, store/id-table.ts) and the times in a float64 array by
@@ -27,17 +29,17 @@ export class ProfileHistory {
   private addedSlots = 0
   private readonly urls = new UrlIndex()
 
+  /** `options` tune how dead version records are reclaimed (tests make every step small). */
+  constructor(options: EarlierVersionsOptions = {}) {
+    this.versions = new EarlierVersions(options)
+  }
+
   /** `profile` is now the current version of its member; `previous` was (if any). */
   replaced(previous: OwnedProfile | undefined, profile: OwnedProfile, now: number): void {
     if (previous !== undefined) {
       const time = this.timeOf(previous) ?? now
-      let list = this.versions.get(previous.id)
-      if (list === undefined) {
-        list = []
-        this.versions.set(previous.id, list)
-      }
-      list.push({ profile: previous, time })
-      prune(list, now)
+      this.versions.push(previous.id, previous, time)
+      this.versions.prune(previous.id, now)
       this.urls.unlink(previous)
     }
     if (timeOfData(profile) === undefined) this.setAddedAt(profile.id, now)
@@ -47,14 +49,14 @@ export class ProfileHistory {
 
   /** A removed member leaves nothing behind: its earlier versions are not backfilled from. */
   removed(profile: OwnedProfile): void {
-    this.versions.delete(profile.id)
+    this.versions.forget(profile.id)
     this.deleteAddedAt(profile.id)
     this.urls.unlink(profile)
   }
 
-  /** Earlier versions of a member, oldest first. */
+  /** Earlier versions of a member, oldest first, decoded afresh (a new list each call). */
   versionsOf(id: string): readonly ProfileVersion[] {
-    return this.versions.get(id) ?? []
+    return this.versions.of(id)
   }
 
   /** The time of the current version: its `updatedAt`, else when it was added. */
@@ -75,10 +77,7 @@ export class ProfileHistory {
 
   /** A snapshot's earlier version of a current member, appended: snapshots list them oldest first. */
   restoreVersion(version: ProfileVersion): void {
-    const id = version.profile.id
-    const list = this.versions.get(id)
-    if (list === undefined) this.versions.set(id, [version])
-    else list.push(version)
+    this.versions.push(version.profile.id, version.profile, version.time)
   }
 
   /** See {@link UrlIndex.idsWithUrl}. */
@@ -87,25 +86,35 @@ export class ProfileHistory {
   }
 
   /**
-   * The earlier versions (member by member, oldest first) and the add times, as they are now (a
-   * snapshot's image): new lists, so pruning after the call changes nothing in them; the versions
-   * themselves never change. The URL index is not in it: it is built on the first lookup by URL.
+   * The earlier versions (member by member, oldest first, as records: earlier-versions.ts
+   * `exportImage`, nothing decoded) and the add times, as they are now (a snapshot's image):
+   * copies and append-only views, so nothing after the call changes them. The URL index is not in
+   * it: it is built on the first lookup by URL.
    */
   exportImage(): ProfileHistoryImage {
-    const versions: ProfileVersion[] = []
-    for (const list of this.versions.values()) for (const version of list) versions.push(version)
-    const added: [string, number][] = []
+    const addedIds: string[] = []
+    const times: number[] = []
     for (let slot = 0; slot < this.addedSlots; slot++) {
       const id = this.addedIds.idOf(slot)
-      if (this.addedIds.get(id) === slot) added.push([id, this.addedTimes[slot]])
+      if (this.addedIds.get(id) === slot) {
+        addedIds.push(id)
+        times.push(this.addedTimes[slot])
+      }
     }
-    return { versions, added }
+    return { ...this.versions.exportImage(), addedIds, addedTimes: Float64Array.from(times) }
   }
 
-  /** Makes this history, which must be new, hold `image` (checked by the caller: every id a current member's). */
-  importImage(image: ProfileHistoryImage): void {
-    for (const version of image.versions) this.restoreVersion(version)
-    for (const [id, time] of image.added) this.setAddedAt(id, time)
+  /**
+   * Makes this history, which must be new, hold `image`, whose records the caller has checked
+   * (each a validated profile's, inside its chunk) and whose add times are of current members.
+   * Returns the id of the first version whose member `isMember` refuses (the history must then
+   * be dropped), or undefined.
+   */
+  importImage(image: ProfileHistoryImage, isMember: (id: string) => boolean): string | undefined {
+    const refused = this.versions.importImage(image, isMember)
+    if (refused !== undefined) return refused
+    for (let i = 0; i < image.addedIds.length; i++) this.setAddedAt(image.addedIds[i], image.addedTimes[i])
+    return undefined
   }
 
   private setAddedAt(id: string, time: number): void {
@@ -126,19 +135,12 @@ export class ProfileHistory {
   }
 }
 
-/** What `ProfileHistory.exportImage` gives. */
-export interface ProfileHistoryImage {
-  readonly versions: readonly ProfileVersion[]
-  /** When each current version without a usable `updatedAt` was added: `[id, ms since the epoch]`. */
-  readonly added: readonly (readonly [string, number])[]
-}
-
-// A version too old to backfill from is never needed again; the cap bounds a member edited often.
-function prune(list: ProfileVersion[], now: number): void {
-  const horizon = backfillHorizon(now)
-  let keep = list.filter((v) => v.time >= horizon)
-  if (keep.length > MAX_VERSIONS) keep = keep.slice(keep.length - MAX_VERSIONS)
-  if (keep.length !== list.length) list.splice(0, list.length, ...keep)
+/** What `ProfileHistory.exportImage` gives: the version 3 file's history sections, as they are laid out. */
+export interface ProfileHistoryImage extends VersionsImage {
+  /** The current members whose version has no usable `updatedAt`, in the order they were added … */
+  readonly addedIds: readonly string[]
+  /** … and when (ms since the epoch). */
+  readonly addedTimes: Float64Array<ArrayBuffer>
 }
 
 function timeOfData(profile: Profile): number | undefined {

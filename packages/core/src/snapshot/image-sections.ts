@@ -1,8 +1,7 @@
 import { Buffer } from 'node:buffer'
 import { fail } from '../errors.js'
 import type { ProfileHistoryImage } from '../lookup/profile-history.js'
-import { ByteArena, utf8Length } from '../store/byte-arena.js'
-import { encodeProfile } from '../store/profile-codec.js'
+import { utf8Length } from '../store/byte-arena.js'
 import {
   type AdjacencyImage,
   type ListsExport,
@@ -14,7 +13,6 @@ import {
   type StoreExport,
   type StoreImage,
 } from '../store/store-image.js'
-import { StringTable } from '../store/string-table.js'
 import {
   ELEMENT_TYPES,
   type ElementType,
@@ -31,14 +29,12 @@ export interface Capture {
   readonly incarnations: { readonly ids: readonly string[]; readonly counts: Float64Array<ArrayBuffer> }
 }
 
-/** The history as a version 3 file holds it: each earlier version a record of an arena of its own. */
-export interface HistoryRecords {
-  /** The records (`chunkBytes` is the default's), their interned strings their own table's. */
-  readonly versions: Omit<ProfileArenaImage, 'chunkBytes'>
-  readonly times: Float64Array<ArrayBuffer>
-  readonly addedIds: readonly string[]
-  readonly addedTimes: Float64Array<ArrayBuffer>
-}
+/**
+ * The history as a version 3 file holds it: each earlier version a record of an arena of its own
+ * (its chunks, possibly with dead records between the live ones), member by member, oldest first.
+ * It is the history's own image (lookup/profile-history.ts), written as it is.
+ */
+export type HistoryRecords = ProfileHistoryImage
 
 /** What a version 3 file holds, as read back (read-image.ts), before its references are checked. */
 export interface SnapshotImage {
@@ -54,12 +50,11 @@ export type SectionValue = ArrayBufferView<ArrayBuffer> | readonly Uint8Array[]
 export type SectionPieces = ArrayBufferView | readonly ArrayBufferView[]
 
 /**
- * The sections of `capture` in `SECTIONS` order. The history's versions are encoded here and the
- * string lists pooled here, after the call that captured them: versions and strings never change.
+ * The sections of `capture` in `SECTIONS` order. The string lists are pooled here, after the call
+ * that captured them: strings never change.
  */
 export function sectionsOf(capture: Capture): SectionPieces[] {
-  const { store, incarnations } = capture
-  const history = historyRecords(capture.history)
+  const { store, incarnations, history } = capture
   const out = new SectionWriter()
   const scalars: Record<(typeof SCALARS)[number], number> = {
     slotCount: store.slotCount,
@@ -373,28 +368,6 @@ function putArena(out: SectionWriter, name: string, arena: Omit<ProfileArenaImag
   out.put(`${name}.bytes`, arena.chunks)
   out.put(`${name}.positions`, arena.positions)
   out.put(`${name}.lengths`, arena.lengths)
-}
-
-/** The earlier versions encoded into an arena of their own, as the store's profiles are. */
-function historyRecords(image: ProfileHistoryImage): HistoryRecords {
-  const arena = new ByteArena()
-  const strings = new StringTable()
-  const n = image.versions.length
-  const positions = new Float64Array(n)
-  const lengths = new Uint32Array(n)
-  const times = new Float64Array(n)
-  image.versions.forEach(({ profile, time }, i) => {
-    const before = arena.bytes
-    positions[i] = encodeProfile(profile, arena, strings)
-    lengths[i] = arena.bytes - before
-    times[i] = time
-  })
-  return {
-    versions: { chunks: arena.exportChunks(), positions, lengths, strings: strings.all() },
-    times,
-    addedIds: image.added.map(([id]) => id),
-    addedTimes: Float64Array.from(image.added, ([, time]) => time),
-  }
 }
 
 /** Node's native coders, as byte-arena.ts uses them: no argument checks per string of a million. */

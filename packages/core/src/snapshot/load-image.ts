@@ -1,11 +1,7 @@
 import type { FileHandle } from 'node:fs/promises'
 import type { ProfileHistory } from '../lookup/profile-history.js'
-import type { ProfileVersion } from '../lookup/versions.js'
 import { isMemberId } from '../model/member-id.js'
-import { ByteArena } from '../store/byte-arena.js'
-import { decodeProfile } from '../store/profile-codec.js'
 import type { IndexStore } from '../store/store.js'
-import { StringTable } from '../store/string-table.js'
 import { SECTIONS } from './binary-format.js'
 import { checkImage } from './check-image.js'
 import { RecordsCheck } from './check-records.js'
@@ -38,7 +34,8 @@ const RECORD_BYTES = SECTIONS.findIndex((spec) => spec.name === 'profiles.bytes'
  * checksum checked (read-image.ts), every bound and reference checked (check-image.ts), then the
  * store's arrays adopted as they are (store.ts `importImage`: no profile analysed, encoded or
  * validated again; the coordinates are the saving index's, its geocoder is not asked), the
- * earlier versions decoded (each of a current member), the incarnations set. The profile records,
+ * earlier versions' records adopted as they are too (only each one's id read, to find its
+ * member, who must be current), the incarnations set. The profile records,
  * the largest part to check, are checked as soon as their sections are in, while the thread pool
  * reads the rest of the file. Refusals are `badSnapshot` errors; the caller drops the target
  * then, so nothing is half-loaded.
@@ -75,10 +72,10 @@ export async function loadImage(
       const { store } = target
       if (!store.importImage(image.store))
         invalid(path, 'ids', 'two live slots of one member, or a dictionary holding a value twice')
-      target.history.importImage({
-        versions: versionsOf(path, image, store),
-        added: addedOf(path, image, store),
-      })
+      checkAdded(path, image, store)
+      const stranger = target.history.importImage(image.history, (id) => store.slotOf(id) !== undefined)
+      if (stranger !== undefined)
+        invalid(path, 'history.bytes', `a version of member ${stranger}, who is not in the snapshot`)
       const incarnations = image.incarnations
       for (let i = 0; i < incarnations.ids.length; i++)
         target.incarnations.set(incarnations.ids[i], incarnations.counts[i])
@@ -98,28 +95,11 @@ async function all(reader: ImageReader, sections: SectionValue[]): Promise<Secti
   return sections
 }
 
-/** The earlier versions, decoded from their checked records; each must be of a current member. */
-function versionsOf(path: string, image: SnapshotImage, store: IndexStore): ProfileVersion[] {
-  const { versions, times } = image.history
-  const arena = ByteArena.fromChunks(versions.chunks)
-  const strings = StringTable.from(versions.strings)
-  const out: ProfileVersion[] = []
-  for (let i = 0; i < times.length; i++) {
-    const profile = decodeProfile(arena, versions.positions[i], strings)
-    if (store.slotOf(profile.id) === undefined)
-      invalid(path, 'history.bytes', `a version of member ${profile.id}, who is not in the snapshot`)
-    out.push({ profile, time: times[i] })
-  }
-  return out
-}
-
-function addedOf(path: string, image: SnapshotImage, store: IndexStore): [string, number][] {
-  const { addedIds, addedTimes } = image.history
-  return addedIds.map((id, i) => {
+/** Each add time must be of a current member. */
+function checkAdded(path: string, image: SnapshotImage, store: IndexStore): void {
+  for (const id of image.history.addedIds)
     if (!isLive(store, id))
       invalid(path, 'history.addedIds', `member ${JSON.stringify(id).slice(0, 80)}, not in the snapshot`)
-    return [id, addedTimes[i]]
-  })
 }
 
 /** Whether `id` is a member id with a live slot (the id table takes member ids only). */

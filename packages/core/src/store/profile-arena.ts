@@ -1,8 +1,8 @@
 import { fail } from '../errors.js'
 import type { OwnedProfile } from '../model/own-profile.js'
-import { ByteArena, DEFAULT_CHUNK_BYTES } from './byte-arena.js'
+import { ByteArena, ByteReader, DEFAULT_CHUNK_BYTES } from './byte-arena.js'
 import { ensureCapacity } from './growable.js'
-import { decodeProfile, encodeProfile } from './profile-codec.js'
+import { ASCII, decodeProfile, encodeProfile, UTF8 } from './profile-codec.js'
 import { StringTable } from './string-table.js'
 
 export interface ProfileArenaOptions {
@@ -36,15 +36,53 @@ export class ProfileArena {
   put(slot: number, profile: OwnedProfile): void {
     const before = this.arena.bytes
     const position = encodeProfile(profile, this.arena, this.strings)
-    const length = this.arena.bytes - before
-    this.drop(slot)
-    if (slot >= this.lengths.length) {
-      this.positions = ensureCapacity(this.positions, slot + 1)
-      this.lengths = ensureCapacity(this.lengths, slot + 1)
-    }
-    this.positions[slot] = position
-    this.lengths[slot] = length
-    this.live += length
+    this.place(slot, position, this.arena.bytes - before)
+  }
+
+  /**
+   * Stores at `slot` the record `from` holds at `slot`, copied byte for byte (no decoding),
+   * replacing what the slot held here: how a holder moves records into a fresh arena a few at a
+   * time instead of in one `compact`. Both arenas must share one string table.
+   */
+  copySlot(from: ProfileArena, slot: number): void {
+    if (from.strings !== this.strings || !from.has(slot)) fail('internal-error')
+    const length = from.lengths[slot]
+    this.arena.begin()
+    this.arena.copyFrom(from.arena, from.positions[slot], length)
+    this.place(slot, this.arena.end(), length)
+  }
+
+  /**
+   * The member id of the profile at `slot` (a held slot), read from the record's head without
+   * decoding the rest: encodeProfile writes the id first, as inline text (ids are ASCII,
+   * docs/spec.md §1.1), so a loader can learn whose record it is for the cost of the id.
+   */
+  idOf(slot: number): string {
+    const reader = new ByteReader()
+    reader.seek(this.arena, this.positions[slot])
+    const head = reader.varuint()
+    const kind = head % 8
+    if (kind !== ASCII && kind !== UTF8) return (this.get(slot) as OwnedProfile).id
+    const length = (head - kind) / 8
+    return reader.bytes.latin1Slice(reader.at, reader.at + length)
+  }
+
+  /** Where the record of `slot` (a held slot) lies among `chunks()`: chunk · 2^32 + offset. */
+  positionOf(slot: number): number {
+    return this.positions[slot]
+  }
+
+  /** The record length of `slot`: 0 when it holds none. */
+  lengthOf(slot: number): number {
+    return slot >= 0 && slot < this.lengths.length ? this.lengths[slot] : 0
+  }
+
+  /**
+   * The arena's chunks as views (byte-arena.ts `exportChunks`), dropped records included: a
+   * point-in-time picture, as bytes once written never change; `positionOf` reads into them.
+   */
+  chunks(): Uint8Array[] {
+    return this.arena.exportChunks()
   }
 
   /** The profile at `slot`, decoded afresh (equal to the one put), or undefined when it holds none. */
@@ -58,6 +96,18 @@ export class ProfileArena {
     if (!this.has(slot)) return
     this.live -= this.lengths[slot]
     this.lengths[slot] = 0
+  }
+
+  /** Makes `slot` hold the record of `length` bytes just written at `position`. */
+  private place(slot: number, position: number, length: number): void {
+    this.drop(slot)
+    if (slot >= this.lengths.length) {
+      this.positions = ensureCapacity(this.positions, slot + 1)
+      this.lengths = ensureCapacity(this.lengths, slot + 1)
+    }
+    this.positions[slot] = position
+    this.lengths[slot] = length
+    this.live += length
   }
 
   has(slot: number): boolean {

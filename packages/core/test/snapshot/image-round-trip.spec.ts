@@ -224,7 +224,7 @@ describe('a version 3 snapshot is an exact image (docs/spec.md §7)', () => {
         expect(got).toEqual(await answers(saved.index))
         seen.matches += got.filter((a) => ((a as { numResults?: number }).numResults ?? 0) > 0).length
         seen.dead += imageOf(saved.index).store.slotCount - saved.index.size
-        seen.versions += imageOf(saved.index).history.versions.length
+        seen.versions += imageOf(saved.index).history.times.length
         for (const op of after) expect(apply(loaded, op)).toEqual(apply(saved, op))
         expect(await answers(loaded.index)).toEqual(await answers(saved.index))
       }),
