@@ -188,8 +188,8 @@ export interface PreviousFigures {
   queries: Record<string, QueryFigures>
 }
 
-/** One row of `pnpm bench:scale --size <n>` (docs: bench/README.md, "Scale"). */
-export interface ScaleFigures {
+/** What every measurement run apart from the suite records of itself (`bench:scale`, `bench:network`). */
+export interface ApartRun {
   size: number
   /** The command as typed: `pnpm bench:scale --size 1000000`. */
   command: string
@@ -201,9 +201,13 @@ export interface ScaleFigures {
   load: { start: number; end: number }
   core: CoreVersion
   libraries: Record<string, string>
-  /** `--max-old-space-size` of every process of the row, MiB. */
+  /** `--max-old-space-size` of every process of the run, MiB. */
   heapLimitMb: number
   seed: number
+}
+
+/** One row of `pnpm bench:scale --size <n>` (docs: bench/README.md, "Scale"). */
+export interface ScaleFigures extends ApartRun {
   /** Profiles per `add` call (and per generated batch). */
   batch: number
   ours?: OursAtScale
@@ -307,17 +311,7 @@ export interface FlexSearchNetwork {
 }
 
 /** One run of `pnpm bench:network --size <n>`. */
-export interface NetworkFigures {
-  size: number
-  command: string
-  date: string
-  wallMs: number
-  machine: Machine
-  load: { start: number; end: number }
-  core: CoreVersion
-  libraries: Record<string, string>
-  heapLimitMb: number
-  seed: number
+export interface NetworkFigures extends ApartRun {
   meanDegree: number
   hubs: HubProfile
   ours?: OursNetwork

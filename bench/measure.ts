@@ -72,14 +72,23 @@ export async function timeRound(
 export function latencyOf(rounds: readonly (readonly number[])[]): Latency {
   const pooled: number[] = []
   for (const samples of rounds) for (const sample of samples) pooled.push(sample)
-  const all = sorted(pooled)
+  return { ...spread(sorted(pooled)), rounds: rounds.map((samples) => quantile(samples, 0.5)) }
+}
+
+/** p50, p90, p99, mean and count of samples sorted ascending. */
+export function spread(all: readonly number[]): {
+  p50: number
+  p90: number
+  p99: number
+  mean: number
+  samples: number
+} {
   return {
     p50: quantile(all, 0.5),
     p90: quantile(all, 0.9),
     p99: quantile(all, 0.99),
     mean: all.reduce((sum, v) => sum + v, 0) / all.length,
     samples: all.length,
-    rounds: rounds.map((samples) => quantile(samples, 0.5)),
   }
 }
 

@@ -10,10 +10,9 @@
  * Exit code 1 when a process gave no figures, 2 on a usage error, 0 otherwise.
  */
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
-import { loadavg } from 'node:os'
 import { resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
-import { SEED } from './corpus.js'
+import { beginApartRun } from './apart-run.js'
 import {
   type FlexSearchNetwork,
   figuresJson,
@@ -23,43 +22,31 @@ import {
   readFigures,
 } from './figures.js'
 import { sizeLabel } from './format.js'
-import { machine } from './machine.js'
 import { log } from './measure.js'
 import { HUBS, MEAN_DEGREE } from './network/world.js'
 import { render } from './render.js'
 import { heapLimitMb, runGuarded } from './scale/guard.js'
-import { coreFingerprint, gitState, round2, SCRATCH_DIR, typedCommand, versions } from './suite.js'
+import { readSizeArgs } from './size-args.js'
+import { SCRATCH_DIR, typedCommand } from './suite.js'
 
 const USAGE = 'usage: network.js [--size <members>] [--no-flexsearch] [--figures <file>]'
 
 async function main(args: string[]): Promise<number> {
-  const value = (flag: string) => {
-    const at = args.indexOf(flag)
-    return at < 0 ? undefined : args[at + 1]
-  }
-  const valued = ['--size', '--figures']
-  const unknown = args.filter(
-    (a, i) => !valued.includes(a) && a !== '--no-flexsearch' && !valued.includes(args[i - 1]),
-  )
-  const size = Number(value('--size') ?? 1_000_000)
-  if (unknown.length > 0 || valued.some((f) => args.includes(f) && value(f) === undefined)) {
-    log(USAGE)
-    return 2
-  }
-  if (!Number.isSafeInteger(size) || size < 100 || size > 0xffffffff) {
-    log(`--size must be a whole number of members from 100 to 2^32 − 1, not ${value('--size')}\n${USAGE}`)
-    return 2
-  }
+  const read = readSizeArgs(args, {
+    valued: ['--figures'],
+    flags: ['--no-flexsearch'],
+    minSize: 100,
+    usage: USAGE,
+  })
+  if (read === 2) return 2
+  const { size, value } = read
   const figuresFile = resolve(value('--figures') ?? RESULTS_FILE)
   const into = readFigures(figuresFile, 'figures')
   const heap = heapLimitMb()
   const script = fileURLToPath(new URL('./network/child.js', import.meta.url))
   const scratch = (name: string) => `${SCRATCH_DIR}network-${size}-${name}.json`
   mkdirSync(SCRATCH_DIR, { recursive: true })
-  const coreAtStart = coreFingerprint()
-  const loadAtStart = loadavg()[0]
-  const date = new Date().toISOString()
-  const start = performance.now()
+  const finish = beginApartRun(size, typedCommand('network.js', args), heap)
   const notMeasured: NetworkFigures['notMeasured'] = {}
   const run = async (name: 'ours' | 'flexsearch') => {
     rmSync(scratch(name), { force: true })
@@ -85,18 +72,8 @@ async function main(args: string[]): Promise<number> {
   let flexsearch: FlexSearchNetwork | undefined
   if (args.includes('--no-flexsearch')) notMeasured.flexsearch = 'not run: `--no-flexsearch`'
   else flexsearch = (await run('flexsearch')) as FlexSearchNetwork | undefined
-  const core = { ...gitState(), changedDuringRun: coreFingerprint() !== coreAtStart }
   const figures: NetworkFigures = {
-    size,
-    command: typedCommand('network.js', args),
-    date,
-    wallMs: performance.now() - start,
-    machine: machine(),
-    load: { start: round2(loadAtStart), end: round2(loadavg()[0]) },
-    core,
-    libraries: versions(),
-    heapLimitMb: heap,
-    seed: SEED,
+    ...finish(),
     meanDegree: MEAN_DEGREE,
     hubs: HUBS,
     ours,

@@ -18,10 +18,9 @@
  * 1 when some process gave no figures, 2 on a usage error, 0 otherwise.
  */
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
-import { loadavg } from 'node:os'
 import { resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
-import { SEED } from './corpus.js'
+import { beginApartRun } from './apart-run.js'
 import {
   BASELINE_FILE,
   BENCH_DIR,
@@ -35,36 +34,27 @@ import {
   type ScaleProcessName,
 } from './figures.js'
 import { sizeLabel } from './format.js'
-import { machine } from './machine.js'
 import { log } from './measure.js'
 import { render } from './render.js'
 import { flexsearchWontFit, gib, heapLimitMb, refusal, requiredBytes, runGuarded } from './scale/guard.js'
 import type { OursOutput } from './scale/ours.js'
 import { type FiguresSource, previousFigures } from './scale/previous.js'
 import { BATCH } from './scale/stream.js'
-import { coreFingerprint, gitState, round2, SCRATCH_DIR, typedCommand, versions } from './suite.js'
+import { readSizeArgs } from './size-args.js'
+import { SCRATCH_DIR, typedCommand } from './suite.js'
 
 const USAGE =
   'usage: scale.js [--size <members>] [--no-flexsearch] [--snapshot-dir <dir>] [--previous <file>] [--figures <file>]'
 
 function main(args: string[]): Promise<number> | number {
-  const valued = ['--size', '--snapshot-dir', '--previous', '--figures']
-  const value = (flag: string) => {
-    const at = args.indexOf(flag)
-    return at < 0 ? undefined : args[at + 1]
-  }
-  const unknown = args.filter(
-    (a, i) => !valued.includes(a) && a !== '--no-flexsearch' && !valued.includes(args[i - 1]),
-  )
-  const size = Number(value('--size') ?? 1_000_000)
-  if (unknown.length > 0 || valued.some((f) => args.includes(f) && value(f) === undefined)) {
-    log(USAGE)
-    return 2
-  }
-  if (!Number.isSafeInteger(size) || size < 1 || size > 0xffffffff) {
-    log(`--size must be a whole number of members from 1 to 2^32 − 1, not ${value('--size')}\n${USAGE}`)
-    return 2
-  }
+  const read = readSizeArgs(args, {
+    valued: ['--snapshot-dir', '--previous', '--figures'],
+    flags: ['--no-flexsearch'],
+    minSize: 1,
+    usage: USAGE,
+  })
+  if (read === 2) return 2
+  const { size, value } = read
   const snapshotDir = resolve(value('--snapshot-dir') ?? `${BENCH_DIR}dist/scale/`)
   const refused = refusal(size, snapshotDir)
   if (refused !== undefined) {
@@ -116,10 +106,7 @@ async function measureRow(o: RowOptions): Promise<number> {
       `ours, then a load of its snapshot${o.flexsearch ? ', then FlexSearch' : ''}`,
   )
 
-  const coreAtStart = coreFingerprint()
-  const loadAtStart = loadavg()[0]
-  const date = new Date().toISOString()
-  const start = performance.now()
+  const finish = beginApartRun(size, o.command, heap)
   const notMeasured: Partial<Record<ScaleProcessName, string>> = {}
   const run = async (name: ScaleProcessName, ...args: string[]) => {
     rmSync(scratch(name), { force: true })
@@ -144,19 +131,10 @@ async function measureRow(o: RowOptions): Promise<number> {
     log(`flexsearch at ${sizeLabel(size)}: ${wontFit}`)
   } else flexsearch = (await run('flexsearch')) as FlexSearchAtScale | undefined
 
-  const core = { ...gitState(), changedDuringRun: coreFingerprint() !== coreAtStart }
-  if (core.changedDuringRun) log('warning: packages/core/dist changed while the row measured')
+  const header = finish()
+  if (header.core.changedDuringRun) log('warning: packages/core/dist changed while the row measured')
   const row: ScaleFigures = {
-    size,
-    command: o.command,
-    date,
-    wallMs: performance.now() - start,
-    machine: machine(),
-    load: { start: round2(loadAtStart), end: round2(loadavg()[0]) },
-    core,
-    libraries: versions(),
-    heapLimitMb: heap,
-    seed: SEED,
+    ...header,
     batch: BATCH,
     ours: ours?.figures,
     loaded,

@@ -6,7 +6,7 @@
  * every member; absent where a loop cannot express the class (names, company and facets).
  */
 import type { SearchRequestObject } from '@people-search/core'
-import { quantile } from '../measure.js'
+import { spread } from '../measure.js'
 import type { ClassPlan } from '../query-classes.js'
 import { QUERY_SCENARIOS } from '../scenarios.js'
 import type { Reach } from './limit-loops.js'
@@ -49,14 +49,7 @@ export function timeCalls(calls: number, warmup: number, run: (k: number) => unk
 }
 
 export function spreadOf(sorted: Float64Array) {
-  const values = Array.from(sorted)
-  return {
-    p50: quantile(values, 0.5),
-    p90: quantile(values, 0.9),
-    p99: quantile(values, 0.99),
-    mean: values.reduce((s, v) => s + v, 0) / values.length,
-    samples: values.length,
-  }
+  return spread(Array.from(sorted))
 }
 
 export function median(values: readonly number[]): number {

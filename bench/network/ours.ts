@@ -11,6 +11,7 @@ import { seconds, sizeLabel } from '../format.js'
 import { log } from '../measure.js'
 import { planClasses } from '../query-classes.js'
 import { KeptCases } from '../scale/kept-cases.js'
+import { connectWorld } from '../scale/stream.js'
 import { vocabulary } from '../workload.js'
 import { median, type NetworkPlan, networkPlans, spreadOf, timeCalls } from './classes.js'
 import { adjacencyOf, LimitLoops } from './limit-loops.js'
@@ -42,12 +43,7 @@ export function oursNetwork(size: number, seed: number, command: string): OursNe
     added += batch.length
   }
   if (postings === undefined || !kept.complete) throw new Error(`${label}: the stream ended early`)
-  let start = performance.now()
-  index.connectMany({ members: ids, pairs: edges })
-  const connectMs = performance.now() - start
-  start = performance.now()
-  for (const { group, members } of groups) for (const m of members) index.joinGroup(ids[m], group)
-  const groupsMs = performance.now() - start
+  const { connectMs, groupsMs } = connectWorld(index, { ids, edges, groups })
   log(
     `${label}: built (add ${seconds(addMs)}, connectMany ${seconds(connectMs)}, joinGroup ${seconds(groupsMs)})`,
   )

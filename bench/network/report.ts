@@ -27,7 +27,9 @@ export function networkMarkdown(run: RunFigures, source: string): string[] {
     'Measured by `pnpm bench:network --size <members>`, apart from the suite: a hub-heavy corpus (the sample ' +
       'world with a connection limit of 30,000 and a few dozen members near it), loaded as the scale row loads ' +
       'it; every class asked by the 16 best connected members (hub viewers) and by 16 members of median degree ' +
-      '(typical viewers), round-robin over each kind, so the 8-view network cache misses; `all` is the whole ' +
+      '(typical viewers), round-robin over each kind after 16 untimed searches; the index keeps every one of ' +
+      "these viewers' network views (its cache is 256 MiB by size), so the figures are a returning viewer's, " +
+      "and a viewer's first search pays for its view once more (docs/architecture.md); `all` is the whole " +
       'network with no criteria. Beside ours, in the same process: bare typed-array loops that count the ' +
       "candidates of the query's words in the viewer's network, by a full view (F and S marked by walking the " +
       "viewer's connections and theirs) and per candidate (F marked, each candidate's own list walked with an " +

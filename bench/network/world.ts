@@ -15,7 +15,7 @@ import { BATCH } from '../scale/stream.js'
 
 export const MEAN_DEGREE = 40
 export const HUBS = { maxDegree: 30_000, count: 48 }
-/** Viewers of each kind: more than the index's 8-view network cache, so the cache misses as it does in service. */
+/** Viewers of each kind, asked round-robin: the index's network cache (by size in bytes) keeps all of their views. */
 export const VIEWERS = 16
 
 export function hubOptions(size: number, seed: number): SampleOptions {

@@ -14,7 +14,7 @@ import { log } from '../measure.js'
 import { BUDGETS, type ClassPlan, planClasses, timeClasses } from '../query-classes.js'
 import { KeptCases } from './kept-cases.js'
 import { settledMemory } from './memory.js'
-import { BATCH, corpusGraph, profileBatches } from './stream.js'
+import { BATCH, connectWorld, corpusGraph, profileBatches } from './stream.js'
 
 /** The first case of a class and what the built index answered: the load process asks it again. */
 export interface Check {
@@ -109,12 +109,7 @@ function build(index: PeopleIndex, size: number, seed: number, label: string) {
   const generateMs = performance.now() - loopStart - addMs
   let memberships = 0
   for (const g of groups) memberships += g.members.length
-  let start = performance.now()
-  index.connectMany({ members: ids, pairs: edges })
-  const connectMs = performance.now() - start
-  start = performance.now()
-  for (const { group, members } of groups) for (const m of members) index.joinGroup(ids[m], group)
-  const groupsMs = performance.now() - start
+  const { connectMs, groupsMs } = connectWorld(index, { ids, edges, groups })
   const totalMs = addMs + connectMs + groupsMs
   log(
     `${label}: built in ${seconds(totalMs)} (add ${seconds(addMs)}, connectMany ${seconds(connectMs)} for ` +

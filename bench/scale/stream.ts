@@ -3,7 +3,7 @@
  * whole, as flat typed arrays, and the profiles generated a batch at a time, so no more than one
  * batch of profile objects is alive at once. Same generator, seed and order as `corpus.ts`.
  */
-import type { Profile } from '@people-search/core'
+import type { PeopleIndex, Profile } from '@people-search/core'
 import { type SampleGroup, sampleEdges, sampleGroups, sampleIds, sampleProfiles } from '@people-search/sample'
 import { degreesOf } from '../corpus.js'
 
@@ -40,4 +40,21 @@ export function* profileBatches(size: number, seed: number, batch = BATCH): Gene
     }
   }
   if (pending.length > 0) yield pending
+}
+
+/**
+ * The graph into `index` the way a user loading a large world does: one `connectMany` over flat
+ * member indexes, then `joinGroup` for every membership. Returns how long each took.
+ */
+export function connectWorld(
+  index: Pick<PeopleIndex, 'connectMany' | 'joinGroup'>,
+  graph: Pick<CorpusGraph, 'ids' | 'edges' | 'groups'>,
+): { connectMs: number; groupsMs: number } {
+  const { ids, edges, groups } = graph
+  let start = performance.now()
+  index.connectMany({ members: ids, pairs: edges })
+  const connectMs = performance.now() - start
+  start = performance.now()
+  for (const { group, members } of groups) for (const m of members) index.joinGroup(ids[m], group)
+  return { connectMs, groupsMs: performance.now() - start }
 }
