@@ -48,7 +48,6 @@ export type {
   SearchOptions,
 } from './people-index.js'
 export { DEFAULT_CAPS, PeopleIndex } from './people-index.js'
-export type { NetworkPlan } from './query/network-plan.js'
 export type {
   PersonActivity,
   PersonAlsoViewed,
@@ -76,6 +75,7 @@ export type { ProfileDate } from './person-profile/profile-date.js'
 export { normalizeProfileUrl, profileSlug } from './person-profile/profile-url.js'
 export { memberIdOfSlug } from './person-profile/slug.js'
 export { type ToPersonProfileOptions, toPersonProfile } from './person-profile/to-person-profile.js'
+export type { NetworkPlan } from './query/network-plan.js'
 export { MAX_REQUEST_LENGTH } from './query/read-request.js'
 export type { BucketAnswer, SearchAnswer } from './query/search-answer.js'
 export type {
