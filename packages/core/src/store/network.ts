@@ -51,6 +51,8 @@ const SPARE_BITSETS = 8
 export class NetworkCache {
   /** Views by viewer, least recently used first (a Map keeps insertion order). */
   private views = new Map<number, FullView>()
+  /** The F sets of member views, by viewer, least recently used first. */
+  private firstSets = new Map<number, FirstSet>()
   private bytes = 0
   private version = -1
   private spare: Bitsets[] = []
@@ -79,12 +81,7 @@ export class NetworkCache {
       first: new Uint32Array(words),
     }
     const view = new FullView(viewer, graph, slots, bitsets, this.networkNodes, this.firstNodes)
-    // The new view always stays, even alone over the budget: it is the one being searched.
-    while (this.views.size > 0 && this.bytes + view.bytes > this.budget) {
-      const [oldest, evicted] = this.views.entries().next().value as [number, FullView]
-      this.views.delete(oldest)
-      this.release(evicted)
-    }
+    this.makeRoom(view.bytes)
     this.views.set(viewer, view)
     this.bytes += view.bytes
     return view
@@ -97,7 +94,17 @@ export class NetworkCache {
    * than the whole network does to mark (query/network-plan.ts).
    */
   memberView(viewer: number, graph: Graph): NetworkView {
-    return this.cached(viewer, graph) ?? new MemberView(viewer, graph)
+    const whole = this.cachedView(viewer, graph)
+    if (whole !== undefined) return whole
+    let firsts = this.firstSets.get(viewer)
+    if (firsts !== undefined) this.firstSets.delete(viewer)
+    else {
+      firsts = new FirstSet(viewer, graph)
+      this.makeRoom(firsts.bytes)
+      this.bytes += firsts.bytes
+    }
+    this.firstSets.set(viewer, firsts)
+    return new MemberView(viewer, graph, firsts)
   }
 
   /** The viewer's whole view if it is cached and still true. */
@@ -112,13 +119,32 @@ export class NetworkCache {
 
   clear(): void {
     this.views = new Map()
+    this.firstSets = new Map()
     this.bytes = 0
     this.spare = []
+  }
+
+  /**
+   * Evicts the least recently used F sets, then whole views, until `bytes` more fit the budget.
+   * What comes in always stays, even alone over the budget: it is what is being searched.
+   */
+  private makeRoom(bytes: number): void {
+    while (this.firstSets.size > 0 && this.bytes + bytes > this.budget) {
+      const [oldest, evicted] = this.firstSets.entries().next().value as [number, FirstSet]
+      this.firstSets.delete(oldest)
+      this.bytes -= evicted.bytes
+    }
+    while (this.views.size > 0 && this.bytes + bytes > this.budget) {
+      const [oldest, evicted] = this.views.entries().next().value as [number, FullView]
+      this.views.delete(oldest)
+      this.release(evicted)
+    }
   }
 
   private dropAll(version: number): void {
     for (const view of this.views.values()) this.release(view)
     this.views.clear()
+    this.firstSets.clear()
     this.bytes = 0
     this.version = version
   }
@@ -324,23 +350,18 @@ class MemberView implements NetworkView {
   private readonly firstNodes: NodeSet
   private readonly grouped: boolean
   private readonly memo = new Map<number, number>()
-  private firstSlots: Uint32Array | undefined
 
   constructor(
     readonly viewer: number,
     private readonly graph: Graph,
+    private readonly firsts: FirstSet,
   ) {
-    const { arena, start, length } = graph.links()
-    const own = graph.nodeOf(viewer)
-    const from = own >= 0 && own < length.length ? start[own] : 0
-    const to = own >= 0 && own < length.length ? from + length[own] : 0
-    this.firstNodes = new NodeSet(arena, from, to)
+    this.firstNodes = firsts.nodes
     this.grouped = graph.inAnyGroup(viewer)
   }
 
   get first(): Uint32Array {
-    this.firstSlots ??= this.firstNodes.slots(this.graph.slotOfNode).sort()
-    return this.firstSlots
+    return this.firsts.slots(this.graph)
   }
 
   isFirst(slot: number): boolean {
@@ -375,6 +396,33 @@ class MemberView implements NetworkView {
   }
 }
 
+/**
+ * A viewer's F as a set of nodes and, once asked, as a sorted list of slots: what member views
+ * share, cached like whole views (O(|F|) bytes), so a hub's 30k are hashed and sorted once per
+ * graph version rather than once per search.
+ */
+class FirstSet {
+  readonly nodes: NodeSet
+  /** What the set holds with its sorted list (counted before the list is drawn up), for the cache's budget. */
+  readonly bytes: number
+  private list: Uint32Array | undefined
+
+  constructor(viewer: number, graph: Graph) {
+    const { arena, start, length } = graph.links()
+    const own = graph.nodeOf(viewer)
+    const from = own >= 0 && own < length.length ? start[own] : 0
+    const to = own >= 0 && own < length.length ? from + length[own] : 0
+    this.nodes = new NodeSet(arena, from, to)
+    this.bytes = this.nodes.bytes + 4 * (to - from)
+  }
+
+  /** F's slots, ascending. */
+  slots(graph: Graph): Uint32Array {
+    this.list ??= this.nodes.slots(graph.slotOfNode).sort()
+    return this.list
+  }
+}
+
 /** A set of node numbers in one open-addressing typed array, at most half full. */
 class NodeSet {
   /** Node + 1 per cell; 0 is empty. */
@@ -394,6 +442,10 @@ class NodeSet {
       while (this.cells[at] !== 0) at = (at + 1) & mask
       this.cells[at] = node + 1
     }
+  }
+
+  get bytes(): number {
+    return 4 * this.cells.length
   }
 
   has(node: number): boolean {

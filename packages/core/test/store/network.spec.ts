@@ -119,6 +119,16 @@ describe('the cache of network views', () => {
     expect(view.network.length).toBe(SLOTS - 1)
   })
 
+  it('keeps a member view’s set of F for the viewer’s next search, and drops it when the graph changes', () => {
+    const graph = star(SLOTS)
+    const cache = new NetworkCache()
+    expect(cache.memberView(7, graph).degreeOf(8)).toBe(SECOND)
+    expect([...cache.memberView(7, graph).first]).toEqual([0])
+    graph.connect(7, 8)
+    expect(cache.memberView(7, graph).degreeOf(8)).toBe(FIRST)
+    expect([...cache.memberView(7, graph).first]).toEqual([0, 8])
+  })
+
   it('drops every view when the graph changes', () => {
     const graph = star(SLOTS)
     const cache = new NetworkCache()
