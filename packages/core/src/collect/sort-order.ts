@@ -46,7 +46,8 @@ export function sortOrder(
 
 /**
  * The first criterion of each order as a number, larger ranking ahead (collect/top-k.ts): the
- * count of connections or recommenders, the degree's rank negated, the score.
+ * count of connections or recommenders, the degree's rank negated (with the connections after
+ * it), the score.
  */
 export function rankKey(sort: SortOrder, columns: MemberColumns, degree: (slot: number) => number): RankKey {
   switch (sort) {
@@ -55,10 +56,19 @@ export function rankKey(sort: SortOrder, columns: MemberColumns, degree: (slot: 
     case 'recommenders':
       return RankKey.column(columns.numRecommenders)
     case 'distance': {
+      // The rank and then the count of connections in one exact double (ranks below 8, counts
+      // clipped below 2^40; clipped ones tie and `before` decides), so that a page of members of
+      // one degree (a network filter of F alone: all of them) is cut on doubles, not by asking
+      // each pair's degrees again.
       const ranks = DISTANCE_RANKS
-      return RankKey.computed((slot) => -ranks[degree(slot)])
+      const connections = columns.numConnections
+      return RankKey.computed(
+        (slot) => -ranks[degree(slot)] * CONNECTIONS_SPAN + Math.min(connections[slot], CONNECTIONS_SPAN - 1),
+      )
     }
     case 'relevance':
       return RankKey.score()
   }
 }
+
+const CONNECTIONS_SPAN = 2 ** 40
