@@ -538,16 +538,10 @@ function readIndexOptions(given: unknown): PeopleIndexOptions {
       options.geocoder = geocoder as Geocoder
     }
     if (caps !== undefined) options.caps = readCaps(caps)
-    if (facetBucketLimit !== undefined) {
-      if (!Number.isSafeInteger(facetBucketLimit) || (facetBucketLimit as number) < 0)
-        badOption('facetBucketLimit', facetBucketLimit, 'an integer ≥ 0')
-      options.facetBucketLimit = facetBucketLimit as number
-    }
-    if (networkCacheBytes !== undefined) {
-      if (!Number.isSafeInteger(networkCacheBytes) || (networkCacheBytes as number) < 0)
-        badOption('networkCacheBytes', networkCacheBytes, 'an integer ≥ 0')
-      options.networkCacheBytes = networkCacheBytes as number
-    }
+    if (facetBucketLimit !== undefined)
+      options.facetBucketLimit = readCount('facetBucketLimit', facetBucketLimit, 0)
+    if (networkCacheBytes !== undefined)
+      options.networkCacheBytes = readCount('networkCacheBytes', networkCacheBytes, 0)
     if (networkPlan !== undefined) {
       if (!NETWORK_PLANS.includes(networkPlan as NetworkPlan))
         badOption('networkPlan', networkPlan, `one of ${NETWORK_PLANS.join(', ')}`)
@@ -596,17 +590,15 @@ function readCompaction(given: unknown): CompactionOptions {
   if (typeof given !== 'object' || given === null) badOption('compaction', given, 'an object')
   const { slack, stepMembers } = given as Record<string, unknown>
   const own: CompactionOptions = {}
-  if (slack !== undefined) {
-    if (!Number.isSafeInteger(slack) || (slack as number) < 0)
-      badOption('compaction.slack', slack, 'an integer ≥ 0')
-    own.slack = slack as number
-  }
-  if (stepMembers !== undefined) {
-    if (!Number.isSafeInteger(stepMembers) || (stepMembers as number) < 1)
-      badOption('compaction.stepMembers', stepMembers, 'an integer ≥ 1')
-    own.stepMembers = stepMembers as number
-  }
+  if (slack !== undefined) own.slack = readCount('compaction.slack', slack, 0)
+  if (stepMembers !== undefined) own.stepMembers = readCount('compaction.stepMembers', stepMembers, 1)
   return own
+}
+
+/** An option that must be an integer ≥ `min`: the 400 naming it otherwise. */
+function readCount(name: string, value: unknown, min: number): number {
+  if (!Number.isSafeInteger(value) || (value as number) < min) badOption(name, value, `an integer ≥ ${min}`)
+  return value as number
 }
 
 function hasMethods(value: unknown, ...names: string[]): boolean {

@@ -96,13 +96,7 @@ export class EarlierVersions {
     const slot = this.takeSlot()
     this.records.put(slot, profile)
     this.times[slot] = time
-    this.next[slot] = NONE
-    const last = this.last[member]
-    if (last === NONE) this.first[member] = slot
-    else this.next[last] = slot
-    this.last[member] = slot
-    this.count[member]++
-    this.total++
+    this.append(member, slot)
     this.step()
   }
 
@@ -209,15 +203,20 @@ export class EarlierVersions {
       if (!isMember(id)) return id
       let member = this.members.get(id)
       if (member < 0) member = this.bindMember(id)
-      this.next[slot] = NONE
-      const last = this.last[member]
-      if (last === NONE) this.first[member] = slot
-      else this.next[last] = slot
-      this.last[member] = slot
-      this.count[member]++
-      this.total++
+      this.append(member, slot)
     }
     return undefined
+  }
+
+  /** Puts version `slot` at the end of `member`'s chain, newest last. */
+  private append(member: number, slot: number): void {
+    this.next[slot] = NONE
+    const last = this.last[member]
+    if (last === NONE) this.first[member] = slot
+    else this.next[last] = slot
+    this.last[member] = slot
+    this.count[member]++
+    this.total++
   }
 
   private bindMember(id: string): number {

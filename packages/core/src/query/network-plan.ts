@@ -1,6 +1,6 @@
 import { type NetworkCache, type NetworkView, wholeNetworkCost } from '../store/network.js'
 import type { IndexStore } from '../store/store.js'
-import { boundByFirst, nameKeyId, reachesEveryone } from './search-plan.js'
+import { boundByFirst, nameKeyId, nameSlots, reachesEveryone } from './search-plan.js'
 import type { SearchQuery } from './search-query.js'
 
 /**
@@ -67,8 +67,7 @@ function estimatedCandidates(query: SearchQuery, store: IndexStore): number | un
   const first = query.firstName === undefined ? -1 : nameKeyId(store, query.firstName)
   const last = query.lastName === undefined ? -1 : nameKeyId(store, query.lastName)
   if (first === 0 || last === 0) lengths.push(0)
-  else if (first > 0) lengths.push(store.firstNameSlots[first]?.length ?? 0)
-  else if (last > 0) lengths.push(store.lastNameSlots[last]?.length ?? 0)
+  else if (first > 0 || last > 0) lengths.push(nameSlots(store, first, last).length)
   if (lengths.length === 0) return undefined
   const slots = Math.max(1, store.slotCount)
   let shortest = Number.POSITIVE_INFINITY

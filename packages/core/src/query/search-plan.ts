@@ -225,7 +225,7 @@ function shortestFirst(lists: readonly SlotList[]): SlotList[] {
 }
 
 // Both names: the few slots with that full name, not the longer list of either name.
-function nameSlots(store: IndexStore, firstKey: number, lastKey: number): SlotList {
+export function nameSlots(store: IndexStore, firstKey: number, lastKey: number): SlotList {
   if (firstKey > 0 && lastKey > 0) {
     const slots = store.fullNameSlots(firstKey, lastKey)
     return { data: slots, length: slots.length }
