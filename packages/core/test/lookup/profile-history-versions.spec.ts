@@ -2,7 +2,7 @@ import { Buffer } from 'node:buffer'
 import fc from 'fast-check'
 import { afterEach, describe, expect, it, vi } from 'vitest'
 import { ProfileHistory, type ProfileHistoryImage } from '../../src/lookup/profile-history.js'
-import { backfillHorizon, MAX_VERSIONS, type ProfileVersion } from '../../src/lookup/versions.js'
+import type { ProfileVersion } from '../../src/lookup/versions.js'
 import type { OwnedProfile } from '../../src/model/own-profile.js'
 import { ownValidProfile } from '../../src/model/validate-profile.js'
 import { ByteArena } from '../../src/store/byte-arena.js'
@@ -11,6 +11,17 @@ import { decodeProfile } from '../../src/store/profile-codec.js'
 import { StringTable } from '../../src/store/string-table.js'
 
 const RUNS = Number(process.env.FC_RUNS ?? 40)
+/**
+ * The model's own copy of the limits, not the index's (lookup/versions.ts): the last 10
+ * calendar years, UTC (docs/spec.md §6.1), and at most 16 earlier versions per member
+ * (docs/decisions.md).
+ */
+const MAX_VERSIONS = 16
+function tenYearsBefore(now: number): number {
+  const date = new Date(now)
+  date.setUTCFullYear(date.getUTCFullYear() - 10)
+  return date.getTime()
+}
 const IDS = ['a', 'b', 'c', 'dd-long_member-id-of-more-than-16']
 const YEAR = 365 * 24 * 3600 * 1000
 const T0 = Date.UTC(2020, 0, 1)
@@ -107,7 +118,7 @@ function keys(list: readonly ProfileVersion[]): string {
 /** Today's behaviour before issue 14, as the Map it kept: push, then filter by the horizon and cap. */
 function modelReplace(list: ProfileVersion[], version: ProfileVersion, now: number): void {
   list.push(version)
-  const horizon = backfillHorizon(now)
+  const horizon = tenYearsBefore(now)
   let keep = list.filter((v) => v.time >= horizon)
   if (keep.length > MAX_VERSIONS) keep = keep.slice(keep.length - MAX_VERSIONS)
   list.splice(0, list.length, ...keep)
